@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { canDo, canRead, visibleFeatures } from './roles';
+
+const labels = (roles: string[]) => visibleFeatures(roles).map((f) => f.label);
+
+describe('role table', () => {
+  it('gives ADMIN everything', () => {
+    expect(labels(['ADMIN'])).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Jobs', 'Reports', 'Users']);
+  });
+  it('gives EDITOR guides and hospitals', () => {
+    expect(labels(['EDITOR'])).toEqual(['Guides', 'Hospitals']);
+  });
+  it('gives OPS everything but users', () => {
+    expect(labels(['OPS'])).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Jobs', 'Reports']);
+  });
+  it('gives LEADERSHIP read access to guides and hospitals plus reports', () => {
+    expect(labels(['LEADERSHIP'])).toEqual(['Guides', 'Hospitals', 'Reports']);
+    expect(canDo(['LEADERSHIP'], 'guides', 'list')).toBe(true);
+    expect(canDo(['LEADERSHIP'], 'guides', 'edit')).toBe(false);
+    expect(canDo(['EDITOR'], 'guides', 'create')).toBe(true);
+  });
+  it('combines roles and refuses nobody-roles', () => {
+    expect(labels(['EDITOR', 'LEADERSHIP'])).toEqual(['Guides', 'Hospitals', 'Reports']);
+    expect(labels([])).toEqual([]);
+    expect(canRead(undefined, 'guides')).toBe(false);
+    expect(canRead(['ADMIN'], 'unknown')).toBe(false);
+  });
+});
