@@ -7,22 +7,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -33,11 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * each controller states its role rule with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems,
+            SecurityContextRepository securityContextRepository) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/management/health", "/management/health/**").permitAll()
@@ -50,7 +42,7 @@ class SecurityConfiguration {
             .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/auth/login", "/api/public/**"))
             // the SPA reads XSRF-TOKEN from a cookie, so make sure every response carries it
             .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-            .securityContext(context -> context.securityContextRepository(securityContextRepository()))
+            .securityContext(context -> context.securityContextRepository(securityContextRepository))
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, ex) ->
                     problems.write(response, HttpStatus.UNAUTHORIZED, "Sign in first"))
@@ -65,30 +57,6 @@ class SecurityConfiguration {
             .httpBasic(basic -> basic.disable())
             .requestCache(cache -> cache.disable());
         return http.build();
-    }
-
-    @Bean
-    SecurityContextRepository securityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
-    }
-
-    @Bean
-    static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(Role.ADMIN.name()).implies(Role.EDITOR.name(), Role.OPS.name(), Role.LEADERSHIP.name())
-                .build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(provider);
     }
 
     /** Loading the deferred token makes {@code CookieCsrfTokenRepository} write the cookie. */
