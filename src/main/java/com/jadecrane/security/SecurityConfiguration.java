@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,7 +32,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems,
-            SecurityContextRepository securityContextRepository) throws Exception {
+            SecurityContextRepository securityContextRepository, UserAccountRepository accounts,
+            ApplicationEventPublisher events) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/management/health", "/management/health/**").permitAll()
@@ -42,6 +46,15 @@ class SecurityConfiguration {
             .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/auth/login", "/api/public/**"))
             // the SPA reads XSRF-TOKEN from a cookie, so make sure every response carries it
             .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+            .addFilterAfter(new ActiveAccountFilter(accounts, securityContextRepository), SecurityContextHolderFilter.class)
+            .headers(headers -> headers
+                // the admin UI loads only its own scripts; MUI writes its styles at run time
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                    + "frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
             .securityContext(context -> context.securityContextRepository(securityContextRepository))
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, ex) ->
@@ -52,6 +65,11 @@ class SecurityConfiguration {
                         : "Your role does not allow this")))
             .logout(logout -> logout
                 .logoutUrl("/api/auth/logout")
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        events.publishEvent(new SignedOut(authentication.getName(), request.getRemoteAddr()));
+                    }
+                })
                 .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
             .formLogin(form -> form.disable())
             .httpBasic(basic -> basic.disable())
