@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "jadecrane.admin-password=" + TestUsers.ADMIN_PASSWORD,
         "jadecrane.data-dir=target/test-data",
         "jadecrane.scheduler.enabled=false",
-        "jadecrane.jobs.async=false" })
+        "jadecrane.jobs.async=false",
+        "jadecrane.jobs.alert-email=" + TestUsers.OPS_ALERT_EMAIL,
+        "jadecrane.jobs.alert-jobs=nightlyInvitationJob,alwaysFailingJob" })
 public @interface IntegrationTest {
 }
