@@ -8,12 +8,24 @@ import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
 import { FEATURES, canRead, canWrite } from './roles';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
+import { ExecutionList } from './jobs/ExecutionList';
+import { ExecutionShow } from './jobs/ExecutionShow';
+import { JobList } from './jobs/JobList';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
 
-const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType }> = {
+interface Screens {
+  list: ComponentType;
+  create?: ComponentType;
+  edit?: ComponentType;
+  show?: ComponentType;
+}
+
+const SCREENS: Record<string, Screens> = {
   users: { list: UserList, create: UserCreate, edit: UserEdit },
+  jobs: { list: JobList },
+  executions: { list: ExecutionList, show: ExecutionShow },
 };
 
 /** One stable placeholder component per planned feature. */
@@ -43,10 +55,10 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
     disableTelemetry
   >
     {(permissions: string[] | undefined) => [
-      ...FEATURES.filter((f) => canRead(permissions, f.resource)).map((f) => {
+      ...FEATURES.filter((f) => canRead(permissions, f.resource)).flatMap((f) => {
         const screens = SCREENS[f.resource];
         const writable = canWrite(permissions, f.resource);
-        return (
+        const main = (
           <Resource
             key={f.resource}
             name={f.resource}
@@ -55,8 +67,25 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
             list={f.planned || !screens ? PLANNED[f.resource] : screens.list}
             create={!f.planned && writable ? screens?.create : undefined}
             edit={!f.planned && writable ? screens?.edit : undefined}
+            show={!f.planned ? screens?.show : undefined}
           />
         );
+        const subResources = f.planned ? [] : (f.subResources ?? []);
+        return [
+          main,
+          ...subResources.map((name) => (
+            <Resource
+              key={name}
+              name={name}
+              options={{ label: f.label }}
+              icon={ICONS[f.resource]}
+              list={SCREENS[name]?.list}
+              create={writable ? SCREENS[name]?.create : undefined}
+              edit={writable ? SCREENS[name]?.edit : undefined}
+              show={SCREENS[name]?.show}
+            />
+          )),
+        ];
       }),
     ]}
   </Admin>
