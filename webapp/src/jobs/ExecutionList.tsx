@@ -95,7 +95,6 @@ export const ExecutionList = () => (
         render={(execution: ExecutionView) => formatDuration(execution.durationMillis)}
       />
       <TextField source="launchedBy" label="Launched by" sortable={false} emptyText="—" />
-      <TextField source="exitCode" label="Exit code" sortable={false} />
     </Datagrid>
   </List>
 );

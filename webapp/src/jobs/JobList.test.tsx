@@ -5,7 +5,7 @@ import { createDataProvider } from '../dataProvider';
 import { jsonResponse, mockFetch, problemResponse, setCookie } from '../test/fetchMock';
 import type { Call } from '../test/fetchMock';
 import { renderApp } from '../test/renderApp';
-import { execution, job } from './fixtures.test-data';
+import { execution, job } from './fixtures';
 
 beforeEach(() => setCookie('XSRF-TOKEN', 'tok'));
 afterEach(() => vi.unstubAllGlobals());

@@ -123,15 +123,22 @@ export const JobsEmpty = () => (
     <Typography variant="h6" component="p" gutterBottom>
       No batch jobs are registered
     </Typography>
-    <Typography variant="body2">Jobs appear here once the application that runs them defines them.</Typography>
+    <Typography variant="body2" gutterBottom>
+      Jobs appear here once the application that runs them defines them.
+    </Typography>
+    <AllExecutionsButton />
   </Box>
+);
+
+const AllExecutionsButton = () => (
+  <Button size="small" startIcon={<ListIcon />} component={Link} to={executionsLink()}>
+    All executions
+  </Button>
 );
 
 const JobListActions = () => (
   <TopToolbar>
-    <Button size="small" startIcon={<ListIcon />} component={Link} to={executionsLink()}>
-      All executions
-    </Button>
+    <AllExecutionsButton />
   </TopToolbar>
 );
 
