@@ -9,8 +9,6 @@ import { execution, job } from './fixtures';
 beforeEach(() => setCookie('XSRF-TOKEN', 'tok'));
 afterEach(() => vi.unstubAllGlobals());
 
-const FIND = { timeout: 5000 };
-
 const EXECUTIONS = [
   execution({ executionId: 9, status: 'FAILED', exitCode: 'FAILED', recoveredAt: '2026-11-24T03:00:00+08:00', steps: [] }),
   execution({ executionId: 8, jobName: 'reportExportJob', durationMillis: 850, launchedBy: 'scheduler', steps: [] }),
@@ -37,7 +35,7 @@ describe('ExecutionList', () => {
     const api = executionsApi();
     renderApp('/executions', { roles: ['OPS'], dataProvider: createDataProvider() });
 
-    const failed = (await screen.findByText('Recovered after a crash', {}, FIND)).closest('tr') as HTMLElement;
+    const failed = (await screen.findByText('Recovered after a crash')).closest('tr') as HTMLElement;
     expect(within(failed).getByText('nightlyInvitationJob')).toBeInTheDocument();
     expect(within(failed).getByText('FAILED')).toBeInTheDocument();
     expect(within(failed).getByText('4 min 05 s')).toBeInTheDocument();
@@ -58,7 +56,7 @@ describe('ExecutionList', () => {
       roles: ['OPS'],
       dataProvider: createDataProvider(),
     });
-    await screen.findByText('Recovered after a crash', {}, FIND);
+    await screen.findByText('Recovered after a crash');
     expect(Object.fromEntries(api.listQueries()[0])).toMatchObject(filter);
 
     await userEvent.click(within(screen.getByRole('columnheader', { name: 'Started' })).getByText('Started'));
@@ -69,14 +67,14 @@ describe('ExecutionList', () => {
   it('opens an execution from its row', async () => {
     executionsApi();
     renderApp('/executions', { roles: ['OPS'], dataProvider: createDataProvider() });
-    await userEvent.click(await screen.findByText('reportExportJob', {}, FIND));
-    expect(await screen.findByText('nightlyInvitationJob · execution #8', {}, FIND)).toBeInTheDocument();
+    await userEvent.click(await screen.findByText('reportExportJob'));
+    expect(await screen.findByText('nightlyInvitationJob · execution #8')).toBeInTheDocument();
   });
 
   it('has an empty state leading to the catalogue', async () => {
     executionsApi([]);
     renderApp('/executions', { roles: ['OPS'], dataProvider: createDataProvider() });
-    expect(await screen.findByText('No executions yet', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('No executions yet')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Go to the job catalogue/ })).toHaveAttribute('href', '/jobs');
   });
 });

@@ -4,7 +4,6 @@ import {
   Datagrid,
   DateField,
   DateInput,
-  FilterButton,
   FunctionField,
   List,
   NumberField,
@@ -31,8 +30,8 @@ const JobFilter = (props: { source: string; label: string; alwaysOn?: boolean })
 const filters = [
   <JobFilter key="jobName" source="jobName" label="Job" alwaysOn />,
   <SelectInput key="status" source="status" label="Status" choices={STATUS_CHOICES} emptyText="Any status" alwaysOn />,
-  <DateInput key="from" source="from" label="Created from" />,
-  <DateInput key="to" source="to" label="Created until" />,
+  <DateInput key="from" source="from" label="Created from" alwaysOn />,
+  <DateInput key="to" source="to" label="Created until" alwaysOn />,
 ];
 
 export const ExecutionsEmpty = () => (
@@ -57,7 +56,6 @@ const NoMatch = () => (
 
 const ExecutionListActions = () => (
   <TopToolbar>
-    <FilterButton />
     <Button size="small" component={Link} to="/jobs" startIcon={<SettingsSuggestIcon />}>
       Job catalogue
     </Button>

@@ -14,8 +14,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const FIND = { timeout: 5000 };
-
 /** Answers GET of execution 5 with `views` in turn (the last one repeats); `post` answers the operations. */
 function executionApi(views: ReturnType<typeof execution>[], post: (call: Call) => Response = () => jsonResponse(undefined, 202)) {
   let reads = 0;
@@ -50,12 +48,12 @@ describe('ExecutionShow', () => {
     const api = executionApi([running(10), running(20), execution()]);
     renderApp('/executions/5/show', { roles: ['OPS'], dataProvider: createDataProvider() });
 
-    expect(await screen.findByText('10 / 30 items (33 %)', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('10 / 30 items (33 %)')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '33');
     await act(() => vi.advanceTimersByTimeAsync(1000));
-    expect(await screen.findByText('20 / 30 items (66 %)', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('20 / 30 items (66 %)')).toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(1000));
-    expect(await screen.findByText('30 / 30 items (100 %)', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('30 / 30 items (100 %)')).toBeInTheDocument();
     expect(screen.getAllByText('COMPLETED').length).toBeGreaterThan(0);
 
     const readsWhenFinished = api.executionReads();
@@ -67,7 +65,7 @@ describe('ExecutionShow', () => {
     executionApi([execution({ status: 'STARTING', endTime: null, progress: { done: 0, total: null, percent: null }, steps: [] })]);
     renderApp('/executions/5/show', { roles: ['OPS'], dataProvider: createDataProvider() });
 
-    expect(await screen.findByText('0 items read so far', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('0 items read so far')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Progress' })).not.toHaveAttribute('aria-valuenow');
     expect(screen.getByText('No step has started yet.')).toBeInTheDocument();
   });
@@ -85,7 +83,7 @@ describe('ExecutionShow', () => {
     ]);
     renderApp('/executions/5/show', { roles: ['OPS'], dataProvider: createDataProvider() });
 
-    expect(await screen.findByText('nightlyInvitationJob · execution #5', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('nightlyInvitationJob · execution #5')).toBeInTheDocument();
     expect(screen.getByText('ops-anna')).toBeInTheDocument();
     expect(screen.getByText('dryRun')).toBeInTheDocument();
     expect(screen.queryByText('launchedBy')).not.toBeInTheDocument();
@@ -109,7 +107,7 @@ describe('ExecutionShow', () => {
   ] as const)('offers for %s only the operations that make sense', async (status, enabled) => {
     executionApi([execution({ status, endTime: status === 'STARTED' ? null : '2026-11-24T02:04:06+08:00' })]);
     renderApp('/executions/5/show', { roles: ['OPS'], dataProvider: createDataProvider() });
-    await screen.findByText('nightlyInvitationJob · execution #5', {}, FIND);
+    await screen.findByText('nightlyInvitationJob · execution #5');
     for (const [name, isEnabled] of Object.entries(enabled)) {
       if (isEnabled) expect(button(name)).toBeEnabled();
       else expect(button(name)).toBeDisabled();
@@ -120,7 +118,7 @@ describe('ExecutionShow', () => {
   it('stops a running execution after confirmation', async () => {
     const api = executionApi([running(10)]);
     renderApp('/executions/5/show', { roles: ['OPS'], dataProvider: createDataProvider() });
-    await screen.findByText('10 / 30 items (33 %)', {}, FIND);
+    await screen.findByText('10 / 30 items (33 %)');
 
     await userEvent.click(button('Stop'));
     expect(await screen.findByRole('dialog')).toHaveTextContent('Stop this execution?');
@@ -136,17 +134,17 @@ describe('ExecutionShow', () => {
     const detail = 'Execution 5 cannot be restarted: its job instance already completed';
     executionApi([execution({ status: 'FAILED' })], () => problemResponse(409, { title: 'Conflict', detail }));
     renderApp('/executions/5/show', { roles: ['OPS'], dataProvider: createDataProvider() });
-    await screen.findByText('nightlyInvitationJob · execution #5', {}, FIND);
+    await screen.findByText('nightlyInvitationJob · execution #5');
 
     await confirm('Restart', 'Restart execution');
 
-    expect(await screen.findByText(detail, {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText(detail)).toBeInTheDocument();
   });
 
   it('opens the new execution after a restart', async () => {
     const api = executionApi([execution({ status: 'STOPPED' })], () => jsonResponse({ executionId: 6 }, 202));
     renderApp('/executions/5/show', { roles: ['OPS'], dataProvider: createDataProvider() });
-    await screen.findByText('nightlyInvitationJob · execution #5', {}, FIND);
+    await screen.findByText('nightlyInvitationJob · execution #5');
 
     await confirm('Restart', 'Restart execution');
 

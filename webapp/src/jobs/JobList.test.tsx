@@ -10,8 +10,6 @@ import { execution, job } from './fixtures';
 beforeEach(() => setCookie('XSRF-TOKEN', 'tok'));
 afterEach(() => vi.unstubAllGlobals());
 
-const FIND = { timeout: 5000 };
-
 /** The jobs API for a catalogue of a scheduled nightly job and an on-demand export job. */
 function jobsApi(extra: (call: Call) => Response | undefined = () => undefined) {
   let paused = false;
@@ -42,7 +40,7 @@ function jobsApi(extra: (call: Call) => Response | undefined = () => undefined) 
 const posts = (calls: Call[]) => calls.filter((c) => c.method === 'POST');
 
 async function nightlyRow() {
-  return (await screen.findByText('nightlyInvitationJob', {}, FIND)).closest('tr') as HTMLElement;
+  return (await screen.findByText('nightlyInvitationJob')).closest('tr') as HTMLElement;
 }
 
 describe('JobList', () => {
@@ -82,7 +80,7 @@ describe('JobList', () => {
     expect(posts(calls)[0].headers['x-xsrf-token']).toBe('tok');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const pausedRow = await nightlyRow();
-    expect(await within(pausedRow).findByText('Paused', {}, FIND)).toBeInTheDocument();
+    expect(await within(pausedRow).findByText('Paused')).toBeInTheDocument();
     await userEvent.click(await within(pausedRow).findByRole('button', { name: 'Resume' }));
     await waitFor(() => expect(posts(calls).map((c) => c.url)).toContain('/api/jobs/nightlyInvitationJob/schedule/resume'));
   });
@@ -106,7 +104,7 @@ describe('JobList', () => {
 
     await waitFor(() => expect(posts(calls)).toHaveLength(1));
     expect(posts(calls)[0].body).toEqual({ parameters: { windowDate: '2026-11-24', dryRun: 'true' } });
-    expect(await screen.findByText('nightlyInvitationJob · execution #42', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('nightlyInvitationJob · execution #42')).toBeInTheDocument();
   });
 
   it('launches for real when dry run is switched off, and shows why the server refused', async () => {
@@ -131,6 +129,6 @@ describe('JobList', () => {
   it('says so when no job is registered', async () => {
     mockFetch(() => jsonResponse([], 200, { 'X-Total-Count': '0' }));
     renderApp('/jobs', { roles: ['ADMIN'], dataProvider: createDataProvider() });
-    expect(await screen.findByText('No batch jobs are registered', {}, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('No batch jobs are registered')).toBeInTheDocument();
   });
 });
