@@ -56,36 +56,24 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
   >
     {(permissions: string[] | undefined) => [
       ...FEATURES.filter((f) => canRead(permissions, f.resource)).flatMap((f) => {
-        const screens = SCREENS[f.resource];
         const writable = canWrite(permissions, f.resource);
-        const main = (
-          <Resource
-            key={f.resource}
-            name={f.resource}
-            options={{ label: f.label }}
-            icon={ICONS[f.resource]}
-            list={f.planned || !screens ? PLANNED[f.resource] : screens.list}
-            create={!f.planned && writable ? screens?.create : undefined}
-            edit={!f.planned && writable ? screens?.edit : undefined}
-            show={!f.planned ? screens?.show : undefined}
-          />
-        );
-        const subResources = f.planned ? [] : (f.subResources ?? []);
-        return [
-          main,
-          ...subResources.map((name) => (
+        // A feature's further resources (jobs: executions) share its access and only exist once it has landed.
+        const names = [f.resource, ...(f.planned ? [] : (f.subResources ?? []))];
+        return names.map((name) => {
+          const screens = f.planned ? undefined : SCREENS[name];
+          return (
             <Resource
               key={name}
               name={name}
               options={{ label: f.label }}
               icon={ICONS[f.resource]}
-              list={SCREENS[name]?.list}
-              create={writable ? SCREENS[name]?.create : undefined}
-              edit={writable ? SCREENS[name]?.edit : undefined}
-              show={SCREENS[name]?.show}
+              list={screens ? screens.list : PLANNED[f.resource]}
+              create={writable ? screens?.create : undefined}
+              edit={writable ? screens?.edit : undefined}
+              show={screens?.show}
             />
-          )),
-        ];
+          );
+        });
       }),
     ]}
   </Admin>
