@@ -22,8 +22,8 @@ describe('App', () => {
   });
 
   it('shows a placeholder naming the planned feature', async () => {
-    renderApp('/jobs', { roles: ['OPS'] });
-    expect(await screen.findByText('Planned: arrives with the Jobs feature.')).toBeInTheDocument();
+    renderApp('/reports', { roles: ['OPS'] });
+    expect(await screen.findByText('Planned: arrives with the Reports feature.')).toBeInTheDocument();
   });
 
   it('never loads users for an EDITOR who goes to /users', async () => {

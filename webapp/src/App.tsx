@@ -8,12 +8,24 @@ import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
 import { FEATURES, canRead, canWrite } from './roles';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
+import { ExecutionList } from './jobs/ExecutionList';
+import { ExecutionShow } from './jobs/ExecutionShow';
+import { JobList } from './jobs/JobList';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
 
-const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType }> = {
+interface Screens {
+  list: ComponentType;
+  create?: ComponentType;
+  edit?: ComponentType;
+  show?: ComponentType;
+}
+
+const SCREENS: Record<string, Screens> = {
   users: { list: UserList, create: UserCreate, edit: UserEdit },
+  jobs: { list: JobList },
+  executions: { list: ExecutionList, show: ExecutionShow },
 };
 
 /** One stable placeholder component per planned feature. */
@@ -43,20 +55,25 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
     disableTelemetry
   >
     {(permissions: string[] | undefined) => [
-      ...FEATURES.filter((f) => canRead(permissions, f.resource)).map((f) => {
-        const screens = SCREENS[f.resource];
+      ...FEATURES.filter((f) => canRead(permissions, f.resource)).flatMap((f) => {
         const writable = canWrite(permissions, f.resource);
-        return (
-          <Resource
-            key={f.resource}
-            name={f.resource}
-            options={{ label: f.label }}
-            icon={ICONS[f.resource]}
-            list={f.planned || !screens ? PLANNED[f.resource] : screens.list}
-            create={!f.planned && writable ? screens?.create : undefined}
-            edit={!f.planned && writable ? screens?.edit : undefined}
-          />
-        );
+        // A feature's further resources (jobs: executions) share its access and only exist once it has landed.
+        const names = [f.resource, ...(f.planned ? [] : (f.subResources ?? []))];
+        return names.map((name) => {
+          const screens = f.planned ? undefined : SCREENS[name];
+          return (
+            <Resource
+              key={name}
+              name={name}
+              options={{ label: f.label }}
+              icon={ICONS[f.resource]}
+              list={screens ? screens.list : PLANNED[f.resource]}
+              create={writable ? screens?.create : undefined}
+              edit={writable ? screens?.edit : undefined}
+              show={screens?.show}
+            />
+          );
+        });
       }),
     ]}
   </Admin>

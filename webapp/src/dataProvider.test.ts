@@ -16,6 +16,21 @@ describe('resourcePath', () => {
   });
 });
 
+describe('records without an id field', () => {
+  it('get the id react-admin needs from the field that identifies them', async () => {
+    mockFetch((call) =>
+      call.url.startsWith('/api/jobs/executions?')
+        ? jsonResponse([{ executionId: 7, jobName: 'a' }], 200, { 'X-Total-Count': '1' })
+        : jsonResponse({ name: 'nightlyInvitationJob' }),
+    );
+    const executions = await dp.getList('executions', { pagination: { page: 1, perPage: 5 }, sort: { field: 'executionId', order: 'DESC' }, filter: {} });
+    expect(executions.data[0]).toMatchObject({ id: 7, executionId: 7 });
+    const job = await dp.getOne('jobs', { id: 'nightlyInvitationJob' });
+    expect(job.data.id).toBe('nightlyInvitationJob');
+    expect(resourcePath('executions')).toBe('/api/jobs/executions');
+  });
+});
+
 describe('listQuery', () => {
   it('uses 0-based pages, size and field,dir sort', () => {
     const q = new URLSearchParams(listQuery({ page: 3, perPage: 10 }, { field: 'createdAt', order: 'DESC' }, {}));

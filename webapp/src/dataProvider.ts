@@ -8,6 +8,8 @@ interface ResourceConfig {
   createFields?: readonly string[];
   /** Fields sent on update (PUT); all fields when absent. */
   updateFields?: readonly string[];
+  /** The field that identifies a record when the API has no `id` (react-admin needs one). */
+  idField?: string;
 }
 
 /** Resources whose URL or body differs from the default `/api/<resource>` with the whole record. */
@@ -17,6 +19,8 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     createFields: ['username', 'password', 'roles', 'email', 'displayName'],
     updateFields: ['email', 'displayName', 'roles', 'enabled', 'version'],
   },
+  jobs: { path: '/api/jobs', idField: 'name' },
+  executions: { path: '/api/jobs/executions', idField: 'executionId' },
 };
 
 export function resourcePath(resource: string): string {
@@ -30,6 +34,13 @@ function pick(data: Record<string, unknown>, fields: readonly string[] | undefin
     if (data[f] !== undefined) out[f] = data[f];
   }
   return out;
+}
+
+/** Gives the record the `id` react-admin expects when the resource names another identifying field. */
+function withId<T>(resource: string, record: T): T {
+  const idField = RESOURCES[resource]?.idField;
+  if (!idField || !record || typeof record !== 'object') return record;
+  return { ...record, id: (record as Record<string, unknown>)[idField] } as T;
 }
 
 function appendParam(params: URLSearchParams, key: string, value: unknown): void {
@@ -80,7 +91,7 @@ export function createDataProvider(): DataProvider {
       signal: params.signal,
     });
     const data = Array.isArray(json) ? json : [];
-    return { data: data as never[], total: total(headers, data.length) };
+    return { data: data.map((r) => withId(resource, r)) as never[], total: total(headers, data.length) };
   };
 
   const dp: DataProvider = {
@@ -88,14 +99,14 @@ export function createDataProvider(): DataProvider {
 
     getOne: async (resource, params) => {
       const { json } = await http<RaRecord>(itemUrl(resource, params.id), { signal: params.signal });
-      return { data: json as never };
+      return { data: withId(resource, json) as never };
     },
 
     getMany: async (resource, params) => {
       const results = await Promise.all(
         params.ids.map((id) => http<RaRecord>(itemUrl(resource, id), { signal: params.signal })),
       );
-      return { data: results.map((r) => r.json) as never[] };
+      return { data: results.map((r) => withId(resource, r.json)) as never[] };
     },
 
     getManyReference: async (resource, params) =>

@@ -25,4 +25,10 @@ describe('role table', () => {
     expect(canRead(undefined, 'guides')).toBe(false);
     expect(canRead(['ADMIN'], 'unknown')).toBe(false);
   });
+  it('gives the executions of batch jobs the access of Jobs, without a menu entry of their own', () => {
+    expect(canDo(['OPS'], 'executions', 'show')).toBe(true);
+    expect(canDo(['ADMIN'], 'executions', 'list')).toBe(true);
+    expect(canDo(['EDITOR', 'LEADERSHIP'], 'executions', 'list')).toBe(false);
+    expect(labels(['OPS'])).not.toContain('executions');
+  });
 });

@@ -16,6 +16,8 @@ export interface FeatureAccess {
   write: readonly Role[];
   /** true while the feature's screens have not landed yet: a placeholder page is shown. */
   planned: boolean;
+  /** Further resources of the feature (same access, reached from its screens, no menu entry of their own). */
+  subResources?: readonly string[];
 }
 
 export const FEATURES: readonly FeatureAccess[] = [
@@ -24,7 +26,7 @@ export const FEATURES: readonly FeatureAccess[] = [
   { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
   { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
   { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
-  { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
+  { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['executions'] },
   { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: true },
   { resource: 'users', label: 'Users', read: ['ADMIN'], write: ['ADMIN'], planned: false },
 ];
@@ -32,7 +34,7 @@ export const FEATURES: readonly FeatureAccess[] = [
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
 export function featureOf(resource: string | undefined): FeatureAccess | undefined {
-  return FEATURES.find((f) => f.resource === resource);
+  return FEATURES.find((f) => f.resource === resource || (!!resource && !!f.subResources?.includes(resource)));
 }
 
 function hasAny(roles: readonly string[] | undefined, allowed: readonly Role[]): boolean {

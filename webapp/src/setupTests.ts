@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// The whole admin renders in each test; on a busy shared machine its first paint can take more
+// than Testing Library's default 1 s, which made findBy* queries fail at random.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
