@@ -8,12 +8,17 @@ import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
 import { FEATURES, canRead, canWrite } from './roles';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
+import { HospitalCreate } from './hospitals/HospitalCreate';
+import { HospitalEdit } from './hospitals/HospitalEdit';
+import { HospitalList } from './hospitals/HospitalList';
+import { HospitalShow } from './hospitals/HospitalShow';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
 
-const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType }> = {
+const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType; show?: ComponentType }> = {
   users: { list: UserList, create: UserCreate, edit: UserEdit },
+  hospitals: { list: HospitalList, create: HospitalCreate, edit: HospitalEdit, show: HospitalShow },
 };
 
 /** One stable placeholder component per planned feature. */
@@ -55,6 +60,7 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
             list={f.planned || !screens ? PLANNED[f.resource] : screens.list}
             create={!f.planned && writable ? screens?.create : undefined}
             edit={!f.planned && writable ? screens?.edit : undefined}
+            show={!f.planned ? screens?.show : undefined}
           />
         );
       }),

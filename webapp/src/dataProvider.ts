@@ -1,5 +1,6 @@
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import { http } from './http';
+import { HOSPITAL_FIELDS } from './hospitals/hospitalChoices';
 
 interface ResourceConfig {
   /** URL path of the collection, e.g. /api/admin/users. */
@@ -16,6 +17,11 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     path: '/api/admin/users',
     createFields: ['username', 'password', 'roles', 'email', 'displayName'],
     updateFields: ['email', 'displayName', 'roles', 'enabled', 'version'],
+  },
+  hospitals: {
+    path: '/api/hospitals',
+    createFields: HOSPITAL_FIELDS,
+    updateFields: [...HOSPITAL_FIELDS, 'version'],
   },
 };
 
