@@ -71,6 +71,8 @@ test('admin verifies a new hospital with evidence and the public API shows it', 
       assert.ok(!text.includes(internal), `the public profile must not contain ${internal}`);
     }
 
+    // react-admin hides its app bar (with the user menu) while the page is scrolled down
+    await page.evaluate(() => window.scrollTo(0, 0));
     await signOut(page);
   }),
 );
