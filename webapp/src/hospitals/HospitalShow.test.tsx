@@ -64,6 +64,15 @@ describe('HospitalShow', () => {
     expect((post?.body as FormData).get('file')).toBeInstanceOf(File);
   });
 
+  it('refuses a file over 10 MB without sending it', async () => {
+    const fetch = setup(['EDITOR']);
+    const inputs = await screen.findAllByLabelText('Evidence file');
+    await userEvent.upload(inputs[0], new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'scan.pdf', { type: 'application/pdf' }));
+
+    expect(await screen.findByText('scan.pdf is larger than 10 MB')).toBeInTheDocument();
+    expect(fetch.calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
   it('asks for a reason and confirmation before suspending', async () => {
     const fetch = setup(['EDITOR'], RIVERSIDE, (call) =>
       call.method === 'POST' ? jsonResponse({ ...RIVERSIDE, status: 'SUSPENDED', version: 4 }) : undefined,

@@ -58,6 +58,12 @@ function fieldErrors(e: unknown): Record<string, string> {
 
 const VERIFIABLE = ['IN_VERIFICATION', 'VERIFIED', 'EXPIRED'];
 
+/**
+ * The server's evidence limit. Checked here as well because a much larger upload may be cut off
+ * by the server before its 413 answer can arrive, which a browser reports as a network error.
+ */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
 /** Records a verification; the server decides the default expiry (12 months). */
 const RecordVerificationForm = ({ hospitalId, version, onRecorded }: { hospitalId: number; version: number; onRecorded: () => void }) => {
   const [values, setValues] = useState({ verifiedOn: today(), method: 'VIDEO_CALL', verifier: '', notes: '', expiresOn: '' });
@@ -127,6 +133,11 @@ const EvidenceUpload = ({ path, onUploaded }: { path: string; onUploaded: () => 
     const input = e.target;
     const file = input.files?.[0];
     if (!file) return;
+    if (file.size > MAX_EVIDENCE_BYTES) {
+      setError(`${file.name} is larger than 10 MB`);
+      input.value = '';
+      return;
+    }
     const form = new FormData();
     form.append('file', file);
     setUploading(true);

@@ -36,6 +36,12 @@ class HospitalRepository {
     /** Currently verified: VERIFIED and the latest verification still runs today. */
     private static final String CURRENTLY_VERIFIED = " h.status = 'VERIFIED' and v.expires_on >= :today ";
 
+    /** The specialty filter's column: every code any department serves, derived in the same statement. */
+    private static final String SPECIALTIES_OF_DEPARTMENTS = """
+            array(select distinct s from jsonb_array_elements(cast(:departments as jsonb)) d,
+                  jsonb_array_elements_text(d -> 'specialties') s order by s)
+            """;
+
     private static final TypeReference<List<Department>> DEPARTMENTS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -157,12 +163,6 @@ class HospitalRepository {
                 """)
                 .param("verification", verificationId).param("user", username).param("id", id).update();
     }
-
-    /** The specialty filter's column: every code any department serves, derived in the same statement. */
-    private static final String SPECIALTIES_OF_DEPARTMENTS = """
-            array(select distinct s from jsonb_array_elements(cast(:departments as jsonb)) d,
-                  jsonb_array_elements_text(d -> 'specialties') s order by s)
-            """;
 
     private JdbcClient.StatementSpec bindProfile(JdbcClient.StatementSpec statement, HospitalForm form) {
         FitCriteria fit = form.fit();
