@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,13 +34,18 @@ class AuthController {
 
     private final AuthenticationManager authenticationManager;
     private final SecurityContextRepository contextRepository;
+    static final String REFUSED = "Wrong username or password. After " + SignInAttempts.MAX_FAILURES
+            + " failed attempts in a row an account is locked for " + SignInAttempts.LOCK_FOR.toMinutes() + " minutes.";
+
     private final ApplicationEventPublisher events;
+    private final SignInAttempts signIns;
 
     AuthController(AuthenticationManager authenticationManager, SecurityContextRepository contextRepository,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SignInAttempts signIns) {
         this.authenticationManager = authenticationManager;
         this.contextRepository = contextRepository;
         this.events = events;
+        this.signIns = signIns;
     }
 
     @PostMapping("/login")
@@ -53,11 +57,11 @@ class AuthController {
                     UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
         }
         catch (AuthenticationException ex) {
-            events.publishEvent(new SignInFailed(credentials.username(), request.getRemoteAddr()));
-            // the same answer for an unknown user, a wrong password and a disabled account
-            ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "Wrong username or password");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+            signIns.failed(credentials.username(), request.getRemoteAddr(), ex);
+            // the same answer for an unknown user, a wrong password, a disabled and a locked account
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED, REFUSED));
         }
+        signIns.succeeded(authentication.getName());
         // a fresh session id at sign-in, so a session id planted before cannot be used after it
         if (request.getSession(false) != null) {
             request.changeSessionId();

@@ -21,6 +21,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
                 .map(c -> User.withUsername(c.username())
                         .password(c.passwordHash())
                         .disabled(!c.enabled())
+                        .accountLocked(c.locked())
                         .roles(c.roles().stream().map(Role::name).toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));

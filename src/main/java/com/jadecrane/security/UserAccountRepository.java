@@ -65,14 +65,14 @@ class UserAccountRepository {
     /** For sign-in: the hash and roles of an account, by username regardless of case. */
     Optional<Credentials> findCredentials(String username) {
         return jdbc.sql("""
-                select u.username, u.password_hash, u.enabled,
+                select u.username, u.password_hash, u.enabled, u.locked_until > now() as locked,
                        coalesce(string_agg(r.role, ',' order by r.role), '') as roles
                 from app_user u left join app_user_role r on r.user_id = u.id
                 where lower(u.username) = lower(?) group by u.id
                 """)
                 .param(username)
                 .query((rs, n) -> new Credentials(rs.getString("username"), rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), roles(rs.getString("roles"))))
+                        rs.getBoolean("enabled"), rs.getBoolean("locked"), roles(rs.getString("roles"))))
                 .optional();
     }
 
@@ -123,6 +123,29 @@ class UserAccountRepository {
         return roles;
     }
 
-    record Credentials(String username, String passwordHash, boolean enabled, Set<Role> roles) {
+    /**
+     * Counts a failed sign-in; the fifth in a row locks the account for {@code lockFor}.
+     *
+     * @return true when this failure locked the account
+     */
+    boolean recordFailedSignIn(String username, int maxFailures, java.time.Duration lockFor) {
+        return jdbc.sql("""
+                update app_user set
+                    failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end,
+                    locked_until = case when failed_sign_ins + 1 >= :max
+                                        then now() + make_interval(secs => :seconds) else locked_until end
+                where lower(username) = lower(:username)
+                returning locked_until > now()
+                """)
+                .param("max", maxFailures).param("seconds", lockFor.toSeconds()).param("username", username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    void recordSuccessfulSignIn(String username) {
+        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null where lower(username) = lower(?)"
+                + " and (failed_sign_ins > 0 or locked_until is not null)").param(username).update();
+    }
+
+    record Credentials(String username, String passwordHash, boolean enabled, boolean locked, Set<Role> roles) {
     }
 }

@@ -16,6 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jadecrane.admin-password=" + TestUsers.ADMIN_PASSWORD,
         "jadecrane.data-dir=target/test-data",
-        "jadecrane.scheduler.enabled=false" })
+        "jadecrane.scheduler.enabled=false",
+        "jadecrane.jobs.async=false",
+        "jadecrane.jobs.alert-email=" + TestUsers.OPS_ALERT_EMAIL,
+        "jadecrane.jobs.alert-jobs=nightlyInvitationJob,alwaysFailingJob" })
 public @interface IntegrationTest {
 }

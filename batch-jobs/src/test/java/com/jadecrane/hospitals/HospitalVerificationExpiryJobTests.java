@@ -107,12 +107,14 @@ class HospitalVerificationExpiryJobTests {
         assertThat(dueOn(today, marker)).containsExactly(dueSoon);
     }
 
+    /** The ops console passes every parameter as text, so runDate arrives as "2026-11-24". */
     @Test
     void theRunDateParameterDecidesWhatHasLapsed() throws Exception {
         String marker = "run-date-" + UUID.randomUUID().toString().substring(0, 8);
         long lapsesNextWeek = verifiedHospital(marker + "-next-week", today.plusDays(7));
 
-        batch.startJob(parameters(today.minusDays(1)));
+        batch.startJob(batch.getUniqueJobParametersBuilder().addString("runDate", today.minusDays(1).toString())
+                .toJobParameters());
         assertThat(status(lapsesNextWeek)).isEqualTo("VERIFIED");
         assertThat(dueOn(today.minusDays(1), marker)).containsExactly(lapsesNextWeek);
     }

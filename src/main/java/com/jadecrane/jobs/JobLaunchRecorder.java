@@ -1,0 +1,43 @@
+package com.jadecrane.jobs;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Attached to every job (see {@link JobsConfiguration}): records which instance runs an execution
+ * (in the executing thread, so also for command-line and synchronous runs), and announces its end.
+ */
+class JobLaunchRecorder implements JobExecutionListener {
+
+    static final String LAUNCHED_BY = "launchedBy";
+
+    private final JdbcClient jdbc;
+    private final InstanceIdentity instance;
+    private final ApplicationEventPublisher events;
+
+    JobLaunchRecorder(JdbcClient jdbc, InstanceIdentity instance, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.instance = instance;
+        this.events = events;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        String launchedBy = execution.getJobParameters().getString(LAUNCHED_BY, "system");
+        // a restart runs a new execution of the same instance: it is owned afresh
+        jdbc.sql("""
+                insert into job_execution_launch (job_execution_id, instance_id, launched_by) values (?, ?, ?)
+                on conflict (job_execution_id) do update set instance_id = excluded.instance_id, finished_at = null
+                """).params(execution.getId(), instance.id(), launchedBy).update();
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        jdbc.sql("update job_execution_launch set finished_at = now() where job_execution_id = ?")
+                .param(execution.getId()).update();
+        events.publishEvent(new JobExecutionEnded(execution.getJobInstance().getJobName(), execution.getId(),
+                execution.getStatus().name(), execution.getExitStatus().getExitDescription()));
+    }
+}

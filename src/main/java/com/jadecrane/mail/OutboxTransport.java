@@ -1,0 +1,31 @@
+package com.jadecrane.mail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Keeps the mail in the {@code mail_outbox} table: the default run needs no SendGrid account. */
+class OutboxTransport implements MailTransport {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    OutboxTransport(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Attempt attempt(OutgoingMail mail) {
+        long id = jdbc.sql("""
+                insert into mail_outbox (to_email, to_name, subject, text_body, html_body, template_id, template_data,
+                                         headers, categories, custom_args)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, cast(? as jsonb)) returning id
+                """)
+                .params(mail.to(), mail.toName(), mail.subject(), mail.text(), mail.html(), mail.templateId(),
+                        json.writeValueAsString(mail.templateData()), json.writeValueAsString(mail.headers()),
+                        mail.categories().toArray(String[]::new), json.writeValueAsString(mail.customArgs()))
+                .query(Long.class).single();
+        return Attempt.done(new DeliveryOutcome.Accepted("outbox-" + id));
+    }
+}
