@@ -11,6 +11,10 @@ import type { AuthProvider, DataProvider, Store } from 'react-admin';
 import { ExecutionList } from './jobs/ExecutionList';
 import { ExecutionShow } from './jobs/ExecutionShow';
 import { JobList } from './jobs/JobList';
+import { HospitalCreate } from './hospitals/HospitalCreate';
+import { HospitalEdit } from './hospitals/HospitalEdit';
+import { HospitalList } from './hospitals/HospitalList';
+import { HospitalShow } from './hospitals/HospitalShow';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
@@ -26,6 +30,7 @@ const SCREENS: Record<string, Screens> = {
   users: { list: UserList, create: UserCreate, edit: UserEdit },
   jobs: { list: JobList },
   executions: { list: ExecutionList, show: ExecutionShow },
+  hospitals: { list: HospitalList, create: HospitalCreate, edit: HospitalEdit, show: HospitalShow },
 };
 
 /** One stable placeholder component per planned feature. */

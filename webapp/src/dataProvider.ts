@@ -1,5 +1,6 @@
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import { http } from './http';
+import { HOSPITAL_FIELDS } from './hospitals/hospitalChoices';
 
 interface ResourceConfig {
   /** URL path of the collection, e.g. /api/admin/users. */
@@ -21,6 +22,11 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   },
   jobs: { path: '/api/jobs', idField: 'name' },
   executions: { path: '/api/jobs/executions', idField: 'executionId' },
+  hospitals: {
+    path: '/api/hospitals',
+    createFields: HOSPITAL_FIELDS,
+    updateFields: [...HOSPITAL_FIELDS, 'version'],
+  },
 };
 
 export function resourcePath(resource: string): string {

@@ -86,6 +86,19 @@ class EndpointRoleRulesTests {
         rule("POST /api/mail/suppressions", OPS);
         rule("DELETE /api/mail/suppressions/{email}", OPS);
         rule("POST /api/public/sendgrid/events", PUBLIC);
+        rule("GET /api/hospitals", STAFF);
+        rule("POST /api/hospitals", EDITOR);
+        rule("GET /api/hospitals/due-for-reverification", STAFF);
+        rule("GET /api/hospitals/{id}", STAFF);
+        rule("PUT /api/hospitals/{id}", EDITOR);
+        rule("POST /api/hospitals/{id}/status", EDITOR);
+        rule("GET /api/hospitals/{hospitalId}/verifications", STAFF);
+        rule("POST /api/hospitals/{hospitalId}/verifications", EDITOR);
+        rule("POST /api/hospitals/{hospitalId}/verifications/{verificationId}/evidence", EDITOR);
+        rule("GET /api/hospitals/{hospitalId}/verifications/{verificationId}/evidence/{evidenceId}",
+                EnumSet.of(Who.EDITOR, Who.OPS, Who.ADMIN));
+        rule("GET /api/public/hospitals", PUBLIC);
+        rule("GET /api/public/hospitals/{slug}", PUBLIC);
     }
 
     private static final String SIGN_IN_FIRST = "Sign in first";
