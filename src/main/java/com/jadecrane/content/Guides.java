@@ -1,6 +1,5 @@
 package com.jadecrane.content;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,17 +35,11 @@ class Guides {
     private final GuideRepository guides;
     private final GuideRules rules;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     Guides(GuideRepository guides, GuideRules rules, ApplicationEventPublisher events) {
-        this(guides, rules, events, Clock.systemUTC());
-    }
-
-    Guides(GuideRepository guides, GuideRules rules, ApplicationEventPublisher events, Clock clock) {
         this.guides = guides;
         this.rules = rules;
         this.events = events;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -131,7 +124,7 @@ class Guides {
     Guide publish(long id, long version) {
         Guide guide = lockCurrent(id, version);
         checkPublishable(guide);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = OffsetDateTime.now();
         ensureUpdated(guide, guides.publish(id, version, now));
         events.publishEvent(new GuidePublished(id, guide.slug(), guide.locale(), guide.currentRevision(),
                 CurrentUser.username(), now, false));
@@ -145,7 +138,7 @@ class Guides {
         if (publishAt == null) {
             return changeStatus(guide, guide.status(), null);
         }
-        if (!publishAt.isAfter(OffsetDateTime.now(clock))) {
+        if (!publishAt.isAfter(OffsetDateTime.now())) {
             throw new InvalidInputException("publishAt", "must be in the future; use publish to publish now");
         }
         checkPublishable(guide);
@@ -159,7 +152,7 @@ class Guides {
      */
     @Transactional
     int publishDue() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = OffsetDateTime.now();
         int published = 0;
         for (long id : guides.lockDueForPublishing(now)) {
             Guide guide = get(id);
