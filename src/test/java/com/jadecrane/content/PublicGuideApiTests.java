@@ -104,8 +104,7 @@ class PublicGuideApiTests {
         html.addAll(page.json("$.sections[*].html"));
         for (String fragment : html) {
             // escaped text may still read "javascript:" or "onerror=", but never as markup
-            assertThat(fragment.toLowerCase()).doesNotContain("<script", "<img", "<iframe", "<b ", "href=\"javascript",
-                    "src=");
+            assertThat(fragment.toLowerCase()).doesNotContain("<script", "<img", "<iframe", "<b ", "href=\"javascript");
         }
         assertThat(page.<String>json("$.summaryHtml")).isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt; <strong>bold</strong></p>");
         assertThat(page.<String>json("$.disclaimerHtml")).isEqualTo("<p>&lt;img src=x onerror=alert(1)&gt;</p>");
