@@ -8,11 +8,16 @@ import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
 import { FEATURES, canRead, canWrite } from './roles';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
+import { GuideCreate } from './guides/GuideCreate';
+import { GuideEdit } from './guides/GuideEdit';
+import { GuideList } from './guides/GuideList';
+import { GuideShow } from './guides/GuideShow';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
 
-const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType }> = {
+const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType; show?: ComponentType }> = {
+  guides: { list: GuideList, create: GuideCreate, edit: GuideEdit, show: GuideShow },
   users: { list: UserList, create: UserCreate, edit: UserEdit },
 };
 
@@ -55,6 +60,7 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
             list={f.planned || !screens ? PLANNED[f.resource] : screens.list}
             create={!f.planned && writable ? screens?.create : undefined}
             edit={!f.planned && writable ? screens?.edit : undefined}
+            show={!f.planned ? screens?.show : undefined}
           />
         );
       }),
