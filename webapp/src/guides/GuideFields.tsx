@@ -12,6 +12,7 @@ import {
   TextInput,
   maxLength,
   required,
+  useSimpleFormIterator,
   useSimpleFormIteratorItem,
 } from 'react-admin';
 import { isSafeHref } from './markdown';
@@ -23,6 +24,16 @@ const validateHref = (value: string | undefined) =>
   value && !isSafeHref(value) ? 'Use https:, http: or a site path such as /guides/…' : undefined;
 
 const TEXT_HELP = 'Plain text; **bold**, *italic*, [links](https://…) and "- " lists are allowed. No HTML.';
+
+/** A labelled add button ("Add bullet"); react-admin's own is an unlabelled icon. */
+const AddItemButton = ({ label, item, variant = 'text' }: { label: string; item?: object; variant?: 'text' | 'outlined' }) => {
+  const { add } = useSimpleFormIterator();
+  return (
+    <Button size="small" variant={variant} onClick={() => add(item)}>
+      {label}
+    </Button>
+  );
+};
 
 /** Removes a whole section only after confirmation (its bullets, links or questions go with it). */
 const RemoveSectionButton = () => {
@@ -51,11 +62,11 @@ const RemoveSectionButton = () => {
 const SectionTypeFields = ({ section }: { section: GuideSection | undefined }) => {
   switch (section?.type) {
     case 'TEXT':
-      return <TextInput source="body" label="Text" multiline minRows={3} fullWidth validate={required()} helperText={TEXT_HELP} />;
+      return <TextInput source="body" label="Section text" multiline minRows={3} fullWidth validate={required()} helperText={TEXT_HELP} />;
     case 'BULLETS':
       return (
         <ArrayInput source="items" label="Bullets" validate={required()}>
-          <SimpleFormIterator inline disableReordering={false} addButton={<Button size="small">Add bullet</Button>}>
+          <SimpleFormIterator inline disableReordering={false} addButton={<AddItemButton label="Add bullet" />}>
             <TextInput source="" label="Bullet" fullWidth validate={required()} />
           </SimpleFormIterator>
         </ArrayInput>
@@ -63,7 +74,7 @@ const SectionTypeFields = ({ section }: { section: GuideSection | undefined }) =
     case 'LINKS':
       return (
         <ArrayInput source="links" label="Links" validate={required()}>
-          <SimpleFormIterator inline addButton={<Button size="small">Add link</Button>}>
+          <SimpleFormIterator inline addButton={<AddItemButton label="Add link" />}>
             <TextInput source="label" label="Label" validate={required()} />
             <TextInput source="href" label="Link" validate={[required(), validateHref]} helperText="/guides/<slug> or https://…" />
           </SimpleFormIterator>
@@ -72,7 +83,7 @@ const SectionTypeFields = ({ section }: { section: GuideSection | undefined }) =
     case 'FAQ':
       return (
         <ArrayInput source="faqs" label="Questions" validate={required()}>
-          <SimpleFormIterator addButton={<Button size="small">Add question</Button>}>
+          <SimpleFormIterator addButton={<AddItemButton label="Add question" />}>
             <TextInput source="question" label="Question" fullWidth validate={required()} />
             <TextInput source="answer" label="Answer" fullWidth multiline validate={required()} helperText={TEXT_HELP} />
           </SimpleFormIterator>
@@ -98,7 +109,7 @@ export const GuideFields = () => {
         <SimpleFormIterator
           fullWidth
           removeButton={<RemoveSectionButton />}
-          addButton={<Button variant="outlined" size="small">Add section</Button>}
+          addButton={<AddItemButton label="Add section" item={{ type: 'TEXT' }} variant="outlined" />}
           sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', pb: 2, mb: 2 } }}
         >
           <SelectInput source="type" label="Section type" choices={SECTION_TYPES} validate={required()} />
@@ -135,12 +146,12 @@ export const GuideFields = () => {
       <TextInput source="seoTitle" label="SEO title" fullWidth validate={maxLength(200)} />
       <TextInput source="seoDescription" label="SEO description" fullWidth multiline validate={maxLength(500)} />
       <ArrayInput source="relatedGuides" label="Related guides (slugs)">
-        <SimpleFormIterator inline addButton={<Button size="small">Add related guide</Button>}>
+        <SimpleFormIterator inline addButton={<AddItemButton label="Add related guide" />}>
           <TextInput source="" label="Guide slug" />
         </SimpleFormIterator>
       </ArrayInput>
       <ArrayInput source="relatedHospitals" label="Related hospitals (slugs)">
-        <SimpleFormIterator inline addButton={<Button size="small">Add related hospital</Button>}>
+        <SimpleFormIterator inline addButton={<AddItemButton label="Add related hospital" />}>
           <TextInput source="" label="Hospital slug" />
         </SimpleFormIterator>
       </ArrayInput>
