@@ -136,13 +136,13 @@ export const GuideFields = () => {
       <TextInput source="cta.text" label="Call to action text" fullWidth multiline />
       <Box display="flex" gap={2} flexWrap="wrap">
         <TextInput source="cta.buttonLabel" label="Button label" />
-        <SelectInput source="cta.specialty" label="Sign-ups filed under" choices={specialties} emptyText="None" />
+        <SelectInput source="cta.specialty" label="Sign-ups filed under" choices={specialties ?? []} isPending={!specialties} emptyText="None" />
       </Box>
 
       <Typography variant="h6" component="h2" mt={2}>
         Classification and SEO
       </Typography>
-      <AutocompleteArrayInput source="specialties" label="Specialties" choices={specialties} fullWidth />
+      <AutocompleteArrayInput source="specialties" label="Specialties" choices={specialties ?? []} isPending={!specialties} fullWidth />
       <TextInput source="seoTitle" label="SEO title" fullWidth validate={maxLength(200)} />
       <TextInput source="seoDescription" label="SEO description" fullWidth multiline validate={maxLength(500)} />
       <ArrayInput source="relatedGuides" label="Related guides (slugs)">

@@ -60,7 +60,7 @@ export const GuideList = () => {
     <SelectInput key="status" source="status" label="Status" choices={STATUS_CHOICES} alwaysOn />,
     <BooleanInput key="reviewDueSoon" source="reviewDueSoon" label="Review due soon" alwaysOn />,
     <TextInput key="locale" source="locale" label="Locale" />,
-    <SelectInput key="specialty" source="specialty" label="Specialty" choices={specialties} />,
+    <SelectInput key="specialty" source="specialty" label="Specialty" choices={specialties ?? []} isPending={!specialties} />,
   ];
   return (
     <List

@@ -7,9 +7,12 @@ interface Specialty {
   active: boolean;
 }
 
-/** Active specialties as select choices, from the managed list every module shares. */
-export function useSpecialtyChoices(): { id: string; name: string }[] {
-  const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
+/**
+ * Active specialties as select choices, from the managed list every module shares; `undefined`
+ * until loaded (selects then show a loading state rather than an unknown value).
+ */
+export function useSpecialtyChoices(): { id: string; name: string }[] | undefined {
+  const [choices, setChoices] = useState<{ id: string; name: string }[]>();
   useEffect(() => {
     const controller = new AbortController();
     http<Specialty[]>('/api/specialties', { signal: controller.signal })
