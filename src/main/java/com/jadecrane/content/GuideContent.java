@@ -1,6 +1,8 @@
 package com.jadecrane.content;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -17,7 +19,7 @@ import jakarta.validation.constraints.Size;
 record GuideContent(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 5_000) String summary,
-        @NotNull @Size(max = 60) List<@Valid @NotNull Section> sections,
+        @Size(max = 60) List<@Valid @NotNull Section> sections,
         @Size(max = 5_000) String disclaimer,
         @Valid Cta cta,
         @Size(max = 20) List<@NotBlank String> specialties,
@@ -28,16 +30,22 @@ record GuideContent(
         @Valid MedicalReview medicalReview) {
 
     GuideContent {
-        sections = sections == null ? null : List.copyOf(sections);
-        specialties = specialties == null ? List.of() : List.copyOf(specialties);
-        relatedGuides = relatedGuides == null ? List.of() : List.copyOf(relatedGuides);
-        relatedHospitals = relatedHospitals == null ? List.of() : List.copyOf(relatedHospitals);
+        sections = sections == null ? List.of() : nullsKept(sections);
+        specialties = specialties == null ? List.of() : nullsKept(specialties);
+        relatedGuides = relatedGuides == null ? List.of() : nullsKept(relatedGuides);
+        relatedHospitals = relatedHospitals == null ? List.of() : nullsKept(relatedHospitals);
+    }
+
+    /** Unmodifiable, but a null element stays (List.copyOf would throw) so that validation can name it. */
+    private static <T> List<T> nullsKept(List<T> list) {
+        return Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** Every link of every section with its JSON path, e.g. {@code sections[3].links[0].href}. */
     Stream<Section.PathedLink> sectionLinks() {
-        return IntStream.range(0, sections.size()).boxed().flatMap(i -> sections.get(i).hrefs().stream()
-                .map(link -> new Section.PathedLink("sections[" + i + "]." + link.path(), link.href())));
+        return IntStream.range(0, sections.size()).boxed()
+                .flatMap(i -> Stream.ofNullable(sections.get(i)).flatMap(section -> section.hrefs().stream())
+                        .map(link -> new Section.PathedLink("sections[" + i + "]." + link.path(), link.href())));
     }
 
     /** The call to action at the end of the page; {@code specialty} files the waitlist sign-up. */

@@ -55,19 +55,13 @@ class GuideRules {
 
     /** Everything a save checks; throws one 400 listing every problem. */
     void checkSavable(GuideContent content, List<FieldProblem> problems) {
-        if (content == null) {
-            problems.add(new FieldProblem("title", "must not be blank"));
-            throw new InvalidInputException(problems);
-        }
         for (ConstraintViolation<GuideContent> violation : validator.validate(content)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString().replace(".<list element>", ""),
                     violation.getMessage()));
         }
-        if (content.sections() != null) {
-            content.sectionLinks().filter(link -> link.href() != null && !isSafeHref(link.href()))
-                    .forEach(link -> problems.add(new FieldProblem(link.path(),
-                            "must start with https:, http: or / (a page of this site)")));
-        }
+        content.sectionLinks().filter(link -> link.href() != null && !isSafeHref(link.href()))
+                .forEach(link -> problems.add(new FieldProblem(link.path(),
+                        "must start with https:, http: or / (a page of this site)")));
         for (int i = 0; i < content.specialties().size(); i++) {
             String code = content.specialties().get(i);
             if (code != null && !specialties.isActive(code)) {
@@ -136,6 +130,9 @@ class GuideRules {
     }
 
     static boolean isSafeHref(String href) {
+        if (href == null) {
+            return false;
+        }
         if (href.startsWith("/")) {
             // "//host" would leave the site: site-relative means one leading slash
             return !href.startsWith("//") && !href.contains("\\");

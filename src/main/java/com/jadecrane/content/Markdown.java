@@ -7,19 +7,22 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders the Markdown subset of guide text (bold, italic, links, lists) to HTML that is safe to
- * insert into a page: raw HTML is escaped, never passed through, and link targets other than
- * http(s), mailto and relative ones are dropped (so {@code javascript:} never survives).
+ * insert into a page: raw HTML is escaped, never passed through, and a link target is kept only
+ * when it passes the same rule as saved links (https:, http: or site-relative), so
+ * {@code javascript:} and {@code data:} never survive. Images are not part of the subset.
  */
 @Component
 class Markdown {
 
     private final Parser parser = Parser.builder().enabledBlockTypes(Set.of(ListBlock.class)).build();
 
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .urlSanitizer(new SiteLinksOnly()).build();
 
     String toHtml(String text) {
         return text == null || text.isBlank() ? "" : renderer.render(parser.parse(text)).strip();
@@ -39,6 +42,19 @@ class Markdown {
             return html.toString().strip();
         }
         return renderer.render(document).strip();
+    }
+
+    private static final class SiteLinksOnly implements UrlSanitizer {
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            return GuideRules.isSafeHref(url) ? url : "";
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return "";
+        }
     }
 
     static String escape(String text) {

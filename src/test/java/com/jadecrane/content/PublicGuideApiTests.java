@@ -78,7 +78,8 @@ class PublicGuideApiTests {
         body.put("sections", List.of(
                 Map.of("type", "TEXT", "heading", "<b onmouseover=alert(1)>Head</b>",
                         "body", "Text <img src=x onerror=alert(2)> and [click](javascript:alert(3)) and <a href=\"javascript:alert(4)\">a</a>"),
-                Map.of("type", "BULLETS", "heading", "List", "items", List.of("<script>alert(5)</script>", "[x](javascript:alert(6))")),
+                Map.of("type", "BULLETS", "heading", "List", "items", List.of("<script>alert(5)</script>", "[x](javascript:alert(6))",
+                        "[y](data:text/html,alert) [z](//evil.example/)")),
                 Map.of("type", "FAQ", "heading", "FAQ", "faqs", List.of(Map.of("question", "<script>q</script>",
                         "answer", "<iframe src=javascript:alert(7)></iframe>"))),
                 Map.of("type", "LINKS", "heading", "Links", "links", List.of(Map.of("label", "<script>l</script>",
@@ -104,7 +105,8 @@ class PublicGuideApiTests {
         html.addAll(page.json("$.sections[*].html"));
         for (String fragment : html) {
             // escaped text may still read "javascript:" or "onerror=", but never as markup
-            assertThat(fragment.toLowerCase()).doesNotContain("<script", "<img", "<iframe", "<b ", "href=\"javascript");
+            assertThat(fragment.toLowerCase()).doesNotContain("<script", "<img", "<iframe", "<b ", "href=\"javascript",
+                    "href=\"data:", "href=\"//");
         }
         assertThat(page.<String>json("$.summaryHtml")).isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt; <strong>bold</strong></p>");
         assertThat(page.<String>json("$.disclaimerHtml")).isEqualTo("<p>&lt;img src=x onerror=alert(1)&gt;</p>");
