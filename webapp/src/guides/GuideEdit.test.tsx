@@ -25,7 +25,7 @@ function setup(
 const removeButtons = () => screen.getAllByText('Remove section').map((text) => text.closest('button') as HTMLElement);
 const preview = () => screen.getByRole('region', { name: 'Preview' });
 
-describe('GuideEdit', { timeout: 60_000 }, () => {
+describe('GuideEdit', { timeout: 120_000 }, () => {
   it('shows the sections in order and a live preview that follows the form', async () => {
     setup();
     const title = await screen.findByLabelText(/^Title/);
@@ -67,7 +67,7 @@ describe('GuideEdit', { timeout: 60_000 }, () => {
     await waitFor(() => expect(getOne.mock.calls.length).toBeGreaterThan(calls));
   });
 
-  it('adds a section of a chosen type and removes one only after confirmation', async () => {
+  it('removes a section only after confirmation', async () => {
     setup();
     await waitFor(() => expect(screen.getAllByLabelText(/^Heading/)).toHaveLength(4));
     await userEvent.click(removeButtons()[1]);
@@ -79,13 +79,17 @@ describe('GuideEdit', { timeout: 60_000 }, () => {
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.getAllByLabelText(/^Heading/)).toHaveLength(3));
     expect(within(preview()).queryByText('Why Rankings Are Not Enough')).not.toBeInTheDocument();
+  });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Add section' }));
+  it('adds a section of a chosen type and a bullet to it', async () => {
+    setup();
     await waitFor(() => expect(screen.getAllByLabelText(/^Heading/)).toHaveLength(4));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add section' }));
+    await waitFor(() => expect(screen.getAllByLabelText(/^Heading/)).toHaveLength(5));
     const types = screen.getAllByLabelText(/^Section type/);
     await userEvent.click(types[types.length - 1]);
     await userEvent.click(await screen.findByRole('option', { name: 'Bullet list' }));
-    await userEvent.click(screen.getAllByLabelText(/^Heading/)[3]);
+    await userEvent.click(screen.getAllByLabelText(/^Heading/)[4]);
     await userEvent.paste('Red Flags');
     expect(within(preview()).getByRole('heading', { name: 'Red Flags' })).toBeInTheDocument();
     const addBullet = screen.getAllByText('Add bullet').map((text) => text.closest('button') as HTMLElement);
