@@ -51,7 +51,7 @@ export const DiffTable = ({ diff }: { diff: RevisionDiff }) =>
             <TableCell>
               <Chip size="small" label={c.change} color={c.change === 'ADDED' ? 'success' : c.change === 'REMOVED' ? 'error' : 'warning'} />
             </TableCell>
-            <TableCell sx={{ whiteSpace: 'pre-wrap', bgcolor: c.before !== undefined ? 'error.50' : undefined }}>{show(c.before)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{show(c.before)}</TableCell>
             <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{show(c.after)}</TableCell>
           </TableRow>
         ))}
