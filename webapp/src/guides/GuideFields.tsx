@@ -66,7 +66,7 @@ const SectionTypeFields = ({ section }: { section: GuideSection | undefined }) =
     case 'BULLETS':
       return (
         <ArrayInput source="items" label="Bullets" validate={required()}>
-          <SimpleFormIterator inline disableReordering={false} addButton={<AddItemButton label="Add bullet" />}>
+          <SimpleFormIterator fullWidth addButton={<AddItemButton label="Add bullet" />}>
             <TextInput source="" label="Bullet" fullWidth validate={required()} />
           </SimpleFormIterator>
         </ArrayInput>
