@@ -15,6 +15,10 @@ import { HospitalCreate } from './hospitals/HospitalCreate';
 import { HospitalEdit } from './hospitals/HospitalEdit';
 import { HospitalList } from './hospitals/HospitalList';
 import { HospitalShow } from './hospitals/HospitalShow';
+import { GuideCreate } from './guides/GuideCreate';
+import { GuideEdit } from './guides/GuideEdit';
+import { GuideList } from './guides/GuideList';
+import { GuideShow } from './guides/GuideShow';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
@@ -27,6 +31,7 @@ interface Screens {
 }
 
 const SCREENS: Record<string, Screens> = {
+  guides: { list: GuideList, create: GuideCreate, edit: GuideEdit, show: GuideShow },
   users: { list: UserList, create: UserCreate, edit: UserEdit },
   jobs: { list: JobList },
   executions: { list: ExecutionList, show: ExecutionShow },

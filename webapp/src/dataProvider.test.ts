@@ -115,8 +115,19 @@ describe('dataProvider', () => {
 
   it('update sends the whole record for other resources', async () => {
     const { calls } = mockFetch(() => jsonResponse({ id: 1, version: 1 }));
-    await dp.update('guides', { id: 1, data: { id: 1, title: 't', version: 0 }, previousData: { id: 1 } });
+    await dp.update('hospitals', { id: 1, data: { id: 1, title: 't', version: 0 }, previousData: { id: 1 } });
     expect(calls[0].body).toEqual({ id: 1, title: 't', version: 0 });
+  });
+
+  it('update sends only the content fields and the version of a guide', async () => {
+    const { calls } = mockFetch(() => jsonResponse({ id: 1, version: 1 }));
+    await dp.update('guides', {
+      id: 1,
+      data: { id: 1, title: 't', version: 0, status: 'PUBLISHED', slug: 's', translations: [] },
+      previousData: { id: 1 },
+    });
+    expect(calls[0].url).toBe('/api/guides/1');
+    expect(calls[0].body).toEqual({ title: 't', version: 0 });
   });
 
   it('update rejects a stale version with the conflict message', async () => {

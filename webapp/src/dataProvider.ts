@@ -1,4 +1,5 @@
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { CONTENT_FIELDS } from './guides/types';
 import { http } from './http';
 import { HOSPITAL_FIELDS } from './hospitals/hospitalChoices';
 
@@ -15,6 +16,11 @@ interface ResourceConfig {
 
 /** Resources whose URL or body differs from the default `/api/<resource>` with the whole record. */
 export const RESOURCES: Record<string, ResourceConfig> = {
+  guides: {
+    path: '/api/guides',
+    createFields: ['slug', 'locale', 'translationOf', ...CONTENT_FIELDS],
+    updateFields: ['version', ...CONTENT_FIELDS],
+  },
   users: {
     path: '/api/admin/users',
     createFields: ['username', 'password', 'roles', 'email', 'displayName'],

@@ -2,9 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
-// The whole admin renders in each test; on a busy shared machine its first paint can take more
-// than Testing Library's default 1 s, which made findBy* queries fail at random.
-configure({ asyncUtilTimeout: 5000 });
+// Screens render slowly on a machine shared with parallel builds: wait up to 10 s (not 1 s) in findBy/waitFor.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -12,12 +12,12 @@ import com.jadecrane.support.ApiClient;
 import com.jadecrane.support.Json;
 
 /** Profiles created through the API as an editor would, with unique slugs (the database is shared). */
-final class HospitalFixtures {
+public final class HospitalFixtures {
 
     private HospitalFixtures() {
     }
 
-    static String uniqueSlug(String prefix) {
+    public static String uniqueSlug(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -43,7 +43,7 @@ final class HospitalFixtures {
         return body;
     }
 
-    static ApiClient.Response create(ApiClient editor, String slug) {
+    public static ApiClient.Response create(ApiClient editor, String slug) {
         return create(editor, profile(slug, "Shanghai", "lung-cancer"));
     }
 
@@ -84,7 +84,7 @@ final class HospitalFixtures {
         return id;
     }
 
-    static long verified(ApiClient editor, String slug) {
+    public static long verified(ApiClient editor, String slug) {
         return verified(editor, profile(slug, "Shanghai", "lung-cancer"));
     }
 
