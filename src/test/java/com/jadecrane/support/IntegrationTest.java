@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jadecrane.admin-password=" + TestUsers.ADMIN_PASSWORD,
         "jadecrane.data-dir=target/test-data",
-        "jadecrane.scheduler.enabled=false" })
+        "jadecrane.scheduler.enabled=false",
+        // every test posts from 127.0.0.1: the rate limit has its own context (PublicSignupRateLimitTests)
+        "jadecrane.waitlist.rate-limit-per-minute=100000" })
 public @interface IntegrationTest {
 }
