@@ -2,10 +2,16 @@ package com.jadecrane.waitlist;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import com.jadecrane.system.ConflictException;
 import com.jadecrane.waitlist.WaitlistViews.DedupeRun;
 import com.jadecrane.waitlist.WaitlistViews.StepCounts;
 
@@ -25,7 +31,17 @@ class DedupeRuns {
     }
 
     DedupeRun runNow() {
-        JobExecution execution = jobOperator.startNextInstance(dedupeJob);
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(dedupeJob, new JobParametersBuilder()
+                    .addLong("launchedAt", System.currentTimeMillis()).toJobParameters());
+        }
+        catch (JobExecutionAlreadyRunningException ex) {
+            throw new ConflictException("A de-duplication run is already in progress");
+        }
+        catch (JobInstanceAlreadyCompleteException | JobRestartException | InvalidJobParametersException ex) {
+            throw new IllegalStateException("Could not launch " + dedupeJob.getName(), ex);
+        }
         return new DedupeRun(execution.getId(), execution.getStatus().name(),
                 execution.getExitStatus().getExitDescription(),
                 execution.getStepExecutions().stream()

@@ -23,7 +23,7 @@ class NewSignupFiling extends ResumableChunkTasklet {
                        (array_agg(id order by received_at, id))[1] as first_id,
                        max(received_at) as last_at,
                        (array_agg(array[email, full_name, name_key, country, preferred_language, time_zone]
-                                  order by received_at desc, id desc))[1:1] as newest,
+                                  order by received_at desc, id desc)) as newest,
                        array_agg(distinct specialty) as specialties,
                        array_agg(distinct source_page) as source_pages,
                        count(*) as signups

@@ -2,7 +2,6 @@ package com.jadecrane.waitlist;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -19,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * sign-ups become DUPLICATE of it with a merge recorded; then look-alikes are flagged for review.
  * Set-based SQL in chunks of {@code chunkSize} sign-ups (job parameter, default 20,000), restartable
  * from the last committed chunk, idempotent because only NEW sign-ups and unchecked entries are read.
+ * No incrementer: a launcher passes an identifying parameter of its own (e.g. {@code launchedAt}), because
+ * Spring Batch 6 replaces all given parameters with the incrementer's when a job has one.
  */
 @Configuration(proxyBeanMethods = false)
 class WaitlistDedupeJobConfiguration {
@@ -28,7 +29,6 @@ class WaitlistDedupeJobConfiguration {
     @Bean
     Job waitlistDedupeJob(JobRepository jobRepository, Step fileNewSignupsStep, Step flagLookAlikesStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .incrementer(new RunIdIncrementer())
                 .start(fileNewSignupsStep)
                 .next(flagLookAlikesStep)
                 .build();
