@@ -21,7 +21,7 @@ import com.jadecrane.waitlist.WaitlistBenchmark;
  */
 public final class Benchmark {
 
-    public static final String ADMIN_PASSWORD = "benchmark-admin-secret-7c1d";
+    public static final String ADMIN_PASSWORD = "benchmark-first-staff-7c1d";
 
     private Benchmark() {
     }
