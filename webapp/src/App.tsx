@@ -22,6 +22,9 @@ import { GuideShow } from './guides/GuideShow';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
+import { PossibleDuplicateList } from './waitlist/PossibleDuplicateList';
+import { WaitlistList } from './waitlist/WaitlistList';
+import { WaitlistShow } from './waitlist/WaitlistShow';
 
 interface Screens {
   list: ComponentType;
@@ -36,6 +39,8 @@ const SCREENS: Record<string, Screens> = {
   jobs: { list: JobList },
   executions: { list: ExecutionList, show: ExecutionShow },
   hospitals: { list: HospitalList, create: HospitalCreate, edit: HospitalEdit, show: HospitalShow },
+  waitlist: { list: WaitlistList, show: WaitlistShow },
+  'waitlist-possible-duplicates': { list: PossibleDuplicateList },
 };
 
 /** One stable placeholder component per planned feature. */

@@ -21,6 +21,7 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     createFields: ['slug', 'locale', 'translationOf', ...CONTENT_FIELDS],
     updateFields: ['version', ...CONTENT_FIELDS],
   },
+  'waitlist-possible-duplicates': { path: '/api/waitlist/possible-duplicates' },
   users: {
     path: '/api/admin/users',
     createFields: ['username', 'password', 'roles', 'email', 'displayName'],

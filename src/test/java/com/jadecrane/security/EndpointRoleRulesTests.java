@@ -48,7 +48,8 @@ class EndpointRoleRulesTests {
     private static final Map<String, Set<Who>> RULES = new LinkedHashMap<>();
 
     /** Endpoints whose allowed call would really do something (sign out, launch work): only refusals are called. */
-    private static final Set<String> NOT_CALLED_WHEN_ALLOWED = Set.of("POST /api/auth/logout");
+    private static final Set<String> NOT_CALLED_WHEN_ALLOWED = Set.of("POST /api/auth/logout",
+            "POST /api/waitlist/dedupe-runs");
 
     static {
         rule("GET /error", PUBLIC);
@@ -100,6 +101,15 @@ class EndpointRoleRulesTests {
         rule("POST /api/guides/{id}/revisions/{revision}/restore", EDITOR);
         rule("GET /api/public/guides", PUBLIC);
         rule("GET /api/public/guides/{slug}", PUBLIC);
+        rule("POST /api/public/waitlist", PUBLIC);
+        rule("GET /api/waitlist", OPS);
+        rule("GET /api/waitlist/{id}", OPS);
+        rule("GET /api/waitlist/{id}/export", OPS);
+        rule("POST /api/waitlist/{id}/erase", OPS);
+        rule("POST /api/waitlist/merges/{mergeId}/undo", OPS);
+        rule("GET /api/waitlist/possible-duplicates", OPS);
+        rule("POST /api/waitlist/possible-duplicates/{id}/resolve", OPS);
+        rule("POST /api/waitlist/dedupe-runs", OPS);
         rule("GET /api/hospitals", STAFF);
         rule("POST /api/hospitals", EDITOR);
         rule("GET /api/hospitals/due-for-reverification", STAFF);

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicEndpointCorpusTests {
 
     /** Tables a public request could write to; their row counts must not move. */
-    private static final List<String> PUBLIC_WRITES = List.of("mail_event", "mail_suppression", "app_user");
+    private static final List<String> PUBLIC_WRITES = List.of("mail_event", "mail_suppression", "app_user",
+            "waitlist_signup", "waitlist_entry");
 
     private static final List<String> INJECTIONS = List.of(
             "' OR '1'='1", "'; drop table app_user; --", "\" OR 1=1 --", "1; select pg_sleep(5)",
@@ -52,6 +53,7 @@ class PublicEndpointCorpusTests {
         loginCases(cases);
         publicReadCases(cases);
         webhookCases(cases);
+        waitlistCases(cases);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
@@ -178,6 +180,58 @@ class PublicEndpointCorpusTests {
             cases.add(webhook("webhook: signed but malformed " + abbreviate(malformed), malformed, now,
                     SendGridEventSigner.sign(now, malformed), Set.of(400)));
         }
+    }
+
+    private static void waitlistCases(List<Case> cases) {
+        String path = "/api/public/waitlist";
+        Map<String, Object> valid = Map.of("email", "corpus@example.org", "fullName", "Corpus Person", "country", "PT",
+                "preferredLanguage", "en", "timeZone", "Europe/Lisbon", "specialty", "oncology",
+                "sourcePage", "cancer-second-opinion-china",
+                "consent", Map.of("dataProcessing", true, "crossBorderTransfer", true, "marketing", false));
+        Map<String, List<Object>> badValues = new java.util.LinkedHashMap<>();
+        badValues.put("email", List.of("not-an-email", "a@", "@b.org", "a b@c.org", "x".repeat(300) + "@example.org", 42,
+                "<script>@example.org", "' OR 1=1 --@x.org", "ana@example.org\r\nBcc: all@example.org"));
+        badValues.put("country", List.of("XX", "Portugal", "pt1", "", 351, "' OR '1'='1"));
+        badValues.put("timeZone", List.of("Mars/Olympus", "+02:00", "UTC+2", "Europe/Lisbon; drop table x", "", 0));
+        badValues.put("preferredLanguage", List.of("english", "en_US_", "123", "<b>en</b>", "x".repeat(100), true));
+        badValues.put("specialty", List.of("astrology", "ONCOLOGY", "oncology'--", "", List.of("oncology")));
+        badValues.put("sourcePage", List.of("../../etc/passwd", "<script>", "x".repeat(500), "Page With Spaces"));
+        badValues.put("fullName", List.of("", "x".repeat(1000), Map.of("first", "Ana")));
+        badValues.put("message", List.of("x".repeat(2001), List.of("a", "b")));
+        for (var field : badValues.entrySet()) {
+            for (Object value : field.getValue()) {
+                Map<String, Object> body = new java.util.HashMap<>(valid);
+                body.put(field.getKey(), value);
+                cases.add(json("waitlist: " + field.getKey() + " = " + abbreviate(String.valueOf(value)), path,
+                        com.jadecrane.support.Json.write(body), Set.of(400), field.getKey()));
+            }
+        }
+        for (String required : List.of("email", "fullName", "country", "timeZone", "specialty", "consent")) {
+            Map<String, Object> body = new java.util.HashMap<>(valid);
+            body.remove(required);
+            cases.add(json("waitlist: without " + required, path, com.jadecrane.support.Json.write(body), Set.of(400),
+                    required.equals("consent") ? "consent.dataProcessing" : required));
+        }
+        for (String consent : List.of("dataProcessing", "crossBorderTransfer")) {
+            Map<String, Object> body = new java.util.HashMap<>(valid);
+            body.put("consent", Map.of("dataProcessing", !consent.equals("dataProcessing"),
+                    "crossBorderTransfer", !consent.equals("crossBorderTransfer")));
+            cases.add(json("waitlist: consent " + consent + " refused", path, com.jadecrane.support.Json.write(body),
+                    Set.of(400), "consent." + consent));
+        }
+        cases.add(json("waitlist: body over 16 KiB", path, com.jadecrane.support.Json.write(
+                Map.of("email", "big@example.org", "message", "x".repeat(20_000))), Set.of(413), null));
+        cases.add(json("waitlist: deep nesting", path, "{\"consent\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}",
+                Set.of(400, 413), null));
+        cases.add(json("waitlist: empty", path, "", Set.of(400), null));
+        cases.add(json("waitlist: array", path, "[]", Set.of(400), null));
+        cases.add(json("waitlist: consent a string", path, "{\"email\":\"a@b.org\",\"consent\":\"yes\"}", Set.of(400), null));
+        cases.add(new Case("waitlist: invalid UTF-8 in the name", "POST", path, Map.of("Content-Type", "application/json"),
+                new byte[] { '{', '"', 'f', 'u', 'l', 'l', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}' },
+                Set.of(400), null));
+        cases.add(new Case("waitlist: form encoded", "POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                "email=a@b.org".getBytes(StandardCharsets.UTF_8), Set.of(400, 415), null));
+        cases.add(new Case("waitlist: GET", "GET", path, Map.of(), null, Set.of(405), null));
     }
 
     private static Case json(String name, String path, String body, Set<Integer> allowed, String field) {
