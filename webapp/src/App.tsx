@@ -11,6 +11,10 @@ import type { AuthProvider, DataProvider, Store } from 'react-admin';
 import { ExecutionList } from './jobs/ExecutionList';
 import { ExecutionShow } from './jobs/ExecutionShow';
 import { JobList } from './jobs/JobList';
+import { AuditList } from './audit/AuditList';
+import { OutboxList } from './mail/OutboxList';
+import { SuppressionCreate } from './mail/SuppressionCreate';
+import { SuppressionList } from './mail/SuppressionList';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
@@ -26,6 +30,9 @@ const SCREENS: Record<string, Screens> = {
   users: { list: UserList, create: UserCreate, edit: UserEdit },
   jobs: { list: JobList },
   executions: { list: ExecutionList, show: ExecutionShow },
+  outbox: { list: OutboxList },
+  suppressions: { list: SuppressionList, create: SuppressionCreate },
+  audit: { list: AuditList },
 };
 
 /** One stable placeholder component per planned feature. */
