@@ -79,7 +79,7 @@ describe('AuditList', () => {
     const api = auditApi();
     renderApp('/audit', { dataProvider: createDataProvider() });
     await screen.findByText('SignInFailed', { selector: 'td span' });
-    await userEvent.click(screen.getByRole('button', { name: /Who/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Sort by who/i }));
     await waitFor(() => expect(api.listQueries().at(-1)).toMatchObject({ sort: 'actor,asc' }));
   });
 
@@ -87,7 +87,7 @@ describe('AuditList', () => {
     auditApi();
     renderApp('/audit', { dataProvider: createDataProvider() });
     const row = (await screen.findByText('SignInFailed', { selector: 'td span' })).closest('tr') as HTMLElement;
-    await userEvent.click(within(row).getByRole('button', { name: /expand/i }));
+    await userEvent.click(within(row).getByLabelText('Expand'));
     const details = await screen.findByLabelText('Details');
     expect(details.textContent).toBe('{\n  "username": "ed",\n  "remoteAddress": "10.1.2.3"\n}');
   });

@@ -31,12 +31,12 @@ interface Facets {
 
 const choices = (values: readonly string[] | undefined) => (values ?? []).map((v) => ({ id: v, name: v }));
 
-function auditFilters(facets: Facets | undefined) {
+function auditFilters(facets: Facets | undefined, facetsPending: boolean) {
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder="Search in details" />,
     <TextInput key="actor" source="actor" label="Who (username)" alwaysOn resettable />,
-    <SelectInput key="action" source="action" label="Action" choices={choices(facets?.actions)} emptyText="Any action" alwaysOn />,
-    <SelectInput key="module" source="module" label="Module" choices={choices(facets?.modules)} emptyText="Any module" alwaysOn />,
+    <SelectInput key="action" source="action" label="Action" choices={choices(facets?.actions)} isPending={facetsPending} emptyText="Any action" alwaysOn />,
+    <SelectInput key="module" source="module" label="Module" choices={choices(facets?.modules)} isPending={facetsPending} emptyText="Any module" alwaysOn />,
     <DateInput key="from" source="from" label="From" alwaysOn />,
     <DateInput key="to" source="to" label="Until" alwaysOn />,
   ];
@@ -80,7 +80,7 @@ export const AuditList = () => {
       )}
       <List
         title="Audit log"
-        filters={auditFilters(facets.data)}
+        filters={auditFilters(facets.data, !facets.data && !facets.error)}
         sort={{ field: 'occurredAt', order: 'DESC' }}
         perPage={25}
         empty={<AuditEmpty />}

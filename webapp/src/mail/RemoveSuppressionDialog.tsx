@@ -9,9 +9,15 @@ import {
   DialogTitle,
   TextField,
 } from '@mui/material';
-import { useDelete, useNotify, useRefresh } from 'react-admin';
+import { HttpError, useDelete, useNotify, useRefresh } from 'react-admin';
 import type { Suppression } from './reasons';
 import { problemDetail } from '../http';
+
+/** The server's word on the note itself, when that is what it refused. */
+function noteProblem(error: unknown): string | undefined {
+  const errors = error instanceof HttpError ? (error.body as { errors?: Record<string, unknown> } | undefined)?.errors : undefined;
+  return typeof errors?.note === 'string' ? errors.note : undefined;
+}
 
 /**
  * Taking an address off the list means it may be emailed again, so the server insists on a note
@@ -37,7 +43,7 @@ export const RemoveSuppressionDialog = ({ suppression, onClose }: { suppression:
           refresh();
           onClose();
         },
-        onError: (e) => setError(problemDetail(e)),
+        onError: (e) => setError(noteProblem(e) ?? problemDetail(e)),
       },
     );
   };
