@@ -7,7 +7,7 @@ const validateNote = [required('Say why this address must not be emailed'), minL
 export const SuppressionCreate = () => (
   <Create title="Suppress an address" redirect="list">
     <SimpleForm>
-      <TextInput source="email" label="Email" type="email" validate={validateEmail} fullWidth />
+      <TextInput source="email" label="Email" validate={validateEmail} fullWidth />
       <TextInput source="note" label="Why must it not be emailed?" validate={validateNote} multiline minRows={2} fullWidth />
     </SimpleForm>
   </Create>
