@@ -19,6 +19,10 @@ import { GuideCreate } from './guides/GuideCreate';
 import { GuideEdit } from './guides/GuideEdit';
 import { GuideList } from './guides/GuideList';
 import { GuideShow } from './guides/GuideShow';
+import { AuditList } from './audit/AuditList';
+import { OutboxList } from './mail/OutboxList';
+import { SuppressionCreate } from './mail/SuppressionCreate';
+import { SuppressionList } from './mail/SuppressionList';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
@@ -41,6 +45,9 @@ const SCREENS: Record<string, Screens> = {
   hospitals: { list: HospitalList, create: HospitalCreate, edit: HospitalEdit, show: HospitalShow },
   waitlist: { list: WaitlistList, show: WaitlistShow },
   'waitlist-possible-duplicates': { list: PossibleDuplicateList },
+  outbox: { list: OutboxList },
+  suppressions: { list: SuppressionList, create: SuppressionCreate },
+  audit: { list: AuditList },
 };
 
 /** One stable placeholder component per planned feature. */

@@ -31,6 +31,25 @@ describe('records without an id field', () => {
   });
 });
 
+describe('suppressions', () => {
+  it('are identified by email, created with email and note only, and deleted with the note as a parameter', async () => {
+    const { calls } = mockFetch((call) =>
+      call.method === 'DELETE'
+        ? new Response(null, { status: 204 })
+        : jsonResponse({ email: 'a+b@example.com', reason: 'MANUAL', note: 'asked' }, 201),
+    );
+    const created = await dp.create('suppressions', { data: { email: 'a+b@example.com', note: 'asked', extra: 1 } });
+    expect(created.data.id).toBe('a+b@example.com');
+    expect(calls[0]).toMatchObject({ url: '/api/mail/suppressions', body: { email: 'a+b@example.com', note: 'asked' } });
+
+    await dp.delete('suppressions', { id: 'a+b@example.com', meta: { query: { note: 'subscribed again' } } });
+    expect(calls[1].method).toBe('DELETE');
+    expect(calls[1].url).toBe('/api/mail/suppressions/a%2Bb%40example.com?note=subscribed+again');
+    expect(resourcePath('audit')).toBe('/api/audit');
+    expect(resourcePath('outbox')).toBe('/api/mail/outbox');
+  });
+});
+
 describe('listQuery', () => {
   it('uses 0-based pages, size and field,dir sort', () => {
     const q = new URLSearchParams(listQuery({ page: 3, perPage: 10 }, { field: 'createdAt', order: 'DESC' }, {}));

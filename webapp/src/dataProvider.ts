@@ -34,6 +34,9 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     createFields: HOSPITAL_FIELDS,
     updateFields: [...HOSPITAL_FIELDS, 'version'],
   },
+  audit: { path: '/api/audit' },
+  outbox: { path: '/api/mail/outbox' },
+  suppressions: { path: '/api/mail/suppressions', idField: 'email', createFields: ['email', 'note'] },
 };
 
 export function resourcePath(resource: string): string {
@@ -93,8 +96,12 @@ function total(headers: Headers, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
-function itemUrl(resource: string, id: Identifier): string {
-  return `${resourcePath(resource)}/${encodeURIComponent(String(id))}`;
+/** `meta.query` of a call becomes URL parameters (e.g. the reason a DELETE must give). */
+function itemUrl(resource: string, id: Identifier, meta?: { query?: Record<string, unknown> }): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(meta?.query ?? {})) appendParam(params, k, v);
+  const q = params.toString();
+  return `${resourcePath(resource)}/${encodeURIComponent(String(id))}${q ? `?${q}` : ''}`;
 }
 
 export function createDataProvider(): DataProvider {
@@ -133,7 +140,7 @@ export function createDataProvider(): DataProvider {
     create: async (resource, params) => {
       const body = pick(params.data as Record<string, unknown>, RESOURCES[resource]?.createFields);
       const { json } = await http<RaRecord>(resourcePath(resource), { method: 'POST', body });
-      return { data: { ...(params.data as object), ...(json ?? {}) } as never };
+      return { data: withId(resource, { ...(params.data as object), ...(json ?? {}) }) as never };
     },
 
     update: async (resource, params) => {
@@ -153,12 +160,12 @@ export function createDataProvider(): DataProvider {
     },
 
     delete: async (resource, params) => {
-      await http(itemUrl(resource, params.id), { method: 'DELETE' });
+      await http(itemUrl(resource, params.id, params.meta), { method: 'DELETE' });
       return { data: (params.previousData ?? { id: params.id }) as never };
     },
 
     deleteMany: async (resource, params) => {
-      await Promise.all(params.ids.map((id) => http(itemUrl(resource, id), { method: 'DELETE' })));
+      await Promise.all(params.ids.map((id) => http(itemUrl(resource, id, params.meta), { method: 'DELETE' })));
       return { data: params.ids };
     },
   };

@@ -26,9 +26,12 @@ export const FEATURES: readonly FeatureAccess[] = [
   { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['waitlist-possible-duplicates'] },
   { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
   { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
+  { resource: 'outbox', label: 'Mail outbox', read: ['OPS', 'ADMIN'], write: [], planned: false },
+  { resource: 'suppressions', label: 'Suppressions', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['executions'] },
   { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: true },
   { resource: 'users', label: 'Users', read: ['ADMIN'], write: ['ADMIN'], planned: false },
+  { resource: 'audit', label: 'Audit log', read: ['ADMIN'], write: [], planned: false },
 ];
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);

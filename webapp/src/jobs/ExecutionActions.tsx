@@ -5,12 +5,12 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import StopIcon from '@mui/icons-material/Stop';
 import { Confirm, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { problemDetail } from '../http';
 import {
   abandonExecution,
   canAbandon,
   canRestart,
   canStop,
-  problemDetail,
   restartExecution,
   stopExecution,
 } from './jobsApi';

@@ -16,7 +16,8 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useNavigate } from 'react-router-dom';
-import { launchJob, problemDetail } from './jobsApi';
+import { problemDetail } from '../http';
+import { launchJob } from './jobsApi';
 
 interface Parameter {
   key: string;

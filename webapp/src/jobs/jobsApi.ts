@@ -1,4 +1,3 @@
-import { HttpError } from 'react-admin';
 import { http } from '../http';
 
 /** Statuses of Spring Batch executions, in the order the filter offers them. */
@@ -87,17 +86,4 @@ export async function restartExecution(id: number | string): Promise<number> {
 
 export async function abandonExecution(id: number | string): Promise<void> {
   await http(`${executionPath(id)}/abandon`, { method: 'POST' });
-}
-
-/**
- * What the server said went wrong: its problem `detail` (for a 409 "already running" or "not
- * restartable" this explains more than the generic conflict message http() puts in the error).
- */
-export function problemDetail(error: unknown): string {
-  if (error instanceof HttpError) {
-    const detail = (error.body as { detail?: unknown } | undefined)?.detail;
-    if (typeof detail === 'string' && detail) return detail;
-    return error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
