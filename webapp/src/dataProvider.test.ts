@@ -134,7 +134,7 @@ describe('dataProvider', () => {
 
   it('update sends the whole record for other resources', async () => {
     const { calls } = mockFetch(() => jsonResponse({ id: 1, version: 1 }));
-    await dp.update('hospitals', { id: 1, data: { id: 1, title: 't', version: 0 }, previousData: { id: 1 } });
+    await dp.update('unconfigured-things', { id: 1, data: { id: 1, title: 't', version: 0 }, previousData: { id: 1 } });
     expect(calls[0].body).toEqual({ id: 1, title: 't', version: 0 });
   });
 
