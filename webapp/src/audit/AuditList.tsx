@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { prettyJson } from '../prettyJson';
 import { useJson } from '../useJson';
+import { EmptyState } from '../EmptyState';
 
 export interface AuditEntry {
   id: number;
@@ -54,12 +55,9 @@ export const AuditDetails = () => {
 };
 
 export const AuditEmpty = () => (
-  <Box textAlign="center" m={4}>
-    <Typography variant="h6" component="p" gutterBottom>
-      No audit entries yet
-    </Typography>
-    <Typography variant="body2">Sign-ins and every change staff make are recorded here.</Typography>
-  </Box>
+  <EmptyState title="No audit entries yet">
+    Sign-ins and every change staff make are recorded here.
+  </EmptyState>
 );
 
 const NoMatch = () => (

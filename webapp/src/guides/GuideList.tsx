@@ -1,4 +1,4 @@
-import { Box, Chip, Typography } from '@mui/material';
+import { Chip } from '@mui/material';
 import {
   BooleanInput,
   CreateButton,
@@ -19,6 +19,7 @@ import { StatusChips } from './GuideWorkflow';
 import type { Guide } from './types';
 import { STATUS_CHOICES, reviewDueSoon } from './types';
 import { useSpecialtyChoices } from './useSpecialtyChoices';
+import { EmptyState } from '../EmptyState';
 
 export const ReviewDueChip = ({ guide }: { guide: Guide }) => {
   const due = guide.medicalReview?.nextReviewDue;
@@ -29,15 +30,9 @@ export const ReviewDueChip = ({ guide }: { guide: Guide }) => {
 export const GuideEmpty = () => {
   const { permissions } = usePermissions<string[]>();
   return (
-    <Box textAlign="center" m={4}>
-      <Typography variant="h6" component="p" gutterBottom>
-        No guide pages yet
-      </Typography>
-      <Typography variant="body2" gutterBottom>
-        Guide pages are the medical information the public site shows, each with a disclaimer and a medical review.
-      </Typography>
-      {canWrite(permissions, 'guides') && <CreateButton label="Create guide" />}
-    </Box>
+    <EmptyState title="No guide pages yet" action={canWrite(permissions, 'guides') && <CreateButton label="Create guide" />}>
+      Guide pages are the medical information the public site shows, each with a disclaimer and a medical review.
+    </EmptyState>
   );
 };
 

@@ -1,4 +1,4 @@
-import { Box, Button, Chip, Stack, Typography } from '@mui/material';
+import { Button, Chip, Stack } from '@mui/material';
 import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import {
   CreateButton,
@@ -19,6 +19,7 @@ import { canWrite } from '../roles';
 import { DUE_WITHIN_DAYS, EXPIRING_CHOICES, STATUS_CHOICES } from './hospitalChoices';
 import { StatusChip } from './StatusChip';
 import { useSpecialtyChoices } from './useSpecialtyChoices';
+import { EmptyState } from '../EmptyState';
 
 /** One click to the verified profiles whose verification lapses soon, soonest first. */
 export const DueForReverificationButton = () => {
@@ -50,15 +51,9 @@ const ListActions = () => {
 export const HospitalEmpty = () => {
   const { permissions } = usePermissions<string[]>();
   return (
-    <Box textAlign="center" m={4}>
-      <Typography variant="h6" component="p" gutterBottom>
-        No hospital profiles yet
-      </Typography>
-      <Typography variant="body2" gutterBottom>
-        Profiles record what was checked about a hospital; only verified ones appear on the public site.
-      </Typography>
-      {canWrite(permissions, 'hospitals') && <CreateButton label="Create hospital" />}
-    </Box>
+    <EmptyState title="No hospital profiles yet" action={canWrite(permissions, 'hospitals') && <CreateButton label="Create hospital" />}>
+      Profiles record what was checked about a hospital; only verified ones appear on the public site.
+    </EmptyState>
   );
 };
 

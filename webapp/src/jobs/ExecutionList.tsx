@@ -1,4 +1,4 @@
-import { Box, Button, Stack, Typography } from '@mui/material';
+import { Button, Stack, Typography } from '@mui/material';
 import SettingsSuggestIcon from '@mui/icons-material/SettingsSuggest';
 import {
   Datagrid,
@@ -17,6 +17,7 @@ import { formatDuration } from './format';
 import { STATUSES } from './jobsApi';
 import type { ExecutionView, JobSummary } from './jobsApi';
 import { RecoveredChip, StatusChip } from './StatusChip';
+import { EmptyState } from '../EmptyState';
 
 const STATUS_CHOICES = STATUSES.map((s) => ({ id: s, name: s }));
 
@@ -35,17 +36,9 @@ const filters = [
 ];
 
 export const ExecutionsEmpty = () => (
-  <Box textAlign="center" m={4}>
-    <Typography variant="h6" component="p" gutterBottom>
-      No executions yet
-    </Typography>
-    <Typography variant="body2" gutterBottom>
-      Runs appear here once a job has been launched, by hand or on its schedule.
-    </Typography>
-    <Button component={Link} to="/jobs" startIcon={<SettingsSuggestIcon />}>
-      Go to the job catalogue
-    </Button>
-  </Box>
+  <EmptyState title="No executions yet" action={<Button component={Link} to="/jobs" startIcon={<SettingsSuggestIcon />}> Go to the job catalogue </Button>}>
+    Runs appear here once a job has been launched, by hand or on its schedule.
+  </EmptyState>
 );
 
 const NoMatch = () => (

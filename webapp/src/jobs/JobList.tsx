@@ -12,6 +12,7 @@ import { setSchedulePaused } from './jobsApi';
 import type { JobSummary } from './jobsApi';
 import { LaunchDialog } from './LaunchDialog';
 import { StatusChip } from './StatusChip';
+import { EmptyState } from '../EmptyState';
 
 /** The executions list, optionally filtered on one job. */
 export function executionsLink(jobName?: string): string {
@@ -120,15 +121,9 @@ const JobButtons = ({ job }: { job: JobSummary }) => {
 };
 
 export const JobsEmpty = () => (
-  <Box textAlign="center" m={4}>
-    <Typography variant="h6" component="p" gutterBottom>
-      No batch jobs are registered
-    </Typography>
-    <Typography variant="body2" gutterBottom>
-      Jobs appear here once the application that runs them defines them.
-    </Typography>
-    <AllExecutionsButton />
-  </Box>
+  <EmptyState title="No batch jobs are registered" action={<AllExecutionsButton />}>
+    Jobs appear here once the application that runs them defines them.
+  </EmptyState>
 );
 
 const AllExecutionsButton = () => (

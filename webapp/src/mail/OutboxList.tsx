@@ -3,6 +3,7 @@ import { Alert, AlertTitle, Box, Chip, Stack, Typography } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SearchInput, TextField, useRecordContext } from 'react-admin';
 import { prettyJson } from '../prettyJson';
 import { useJson } from '../useJson';
+import { EmptyState } from '../EmptyState';
 
 export interface MailStatus {
   mode: 'OUTBOX' | 'SENDGRID';
@@ -106,12 +107,9 @@ export const OutboxMailPreview = () => {
 };
 
 export const OutboxEmpty = () => (
-  <Box textAlign="center" m={4}>
-    <Typography variant="h6" component="p" gutterBottom>
-      The outbox is empty
-    </Typography>
-    <Typography variant="body2">Mail kept instead of sent shows here.</Typography>
-  </Box>
+  <EmptyState title="The outbox is empty">
+    Mail kept instead of sent shows here.
+  </EmptyState>
 );
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search recipient or subject" />];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Chip, Typography } from '@mui/material';
+import { Button, Chip, Typography } from '@mui/material';
 import type { ChipProps } from '@mui/material';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import {
@@ -18,6 +18,7 @@ import {
 import { REASON_CHOICES, REASON_LABELS } from './reasons';
 import type { Reason, Suppression } from './reasons';
 import { RemoveSuppressionDialog } from './RemoveSuppressionDialog';
+import { EmptyState } from '../EmptyState';
 
 const REASON_COLORS: Record<Reason, ChipProps['color']> = {
   UNSUBSCRIBED: 'default',
@@ -60,15 +61,9 @@ const RemoveButton = () => {
 };
 
 export const SuppressionEmpty = () => (
-  <Box textAlign="center" m={4}>
-    <Typography variant="h6" component="p" gutterBottom>
-      No suppressed addresses
-    </Typography>
-    <Typography variant="body2" gutterBottom>
-      Unsubscribes, bounces and spam reports land here; nobody on the list is emailed.
-    </Typography>
-    <CreateButton label="Suppress an address" />
-  </Box>
+  <EmptyState title="No suppressed addresses" action={<CreateButton label="Suppress an address" />}>
+    Unsubscribes, bounces and spam reports land here; nobody on the list is emailed.
+  </EmptyState>
 );
 
 const NoMatch = () => (

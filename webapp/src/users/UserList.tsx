@@ -1,4 +1,4 @@
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Chip, Stack } from '@mui/material';
 import {
   BooleanField,
   CreateButton,
@@ -11,6 +11,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import type { RaRecord } from 'react-admin';
+import { EmptyState } from '../EmptyState';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search username or email" />];
 
@@ -23,15 +24,9 @@ export const RoleChips = ({ roles }: { roles?: string[] }) => (
 );
 
 export const UserEmpty = () => (
-  <Box textAlign="center" m={4}>
-    <Typography variant="h6" component="p" gutterBottom>
-      No users yet
-    </Typography>
-    <Typography variant="body2" gutterBottom>
-      Create an account for each member of staff.
-    </Typography>
-    <CreateButton label="Create user" />
-  </Box>
+  <EmptyState title="No users yet" action={<CreateButton label="Create user" />}>
+    Create an account for each member of staff.
+  </EmptyState>
 );
 
 const ListActions = () => (

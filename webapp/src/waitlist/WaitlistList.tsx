@@ -1,4 +1,4 @@
-import { Box, Button, Chip, Stack, Typography } from '@mui/material';
+import { Button, Chip, Stack } from '@mui/material';
 import { useState } from 'react';
 import {
   Datagrid,
@@ -18,6 +18,7 @@ import {
 import type { RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { describeRun, runDedupe } from './waitlistApi';
+import { EmptyState } from '../EmptyState';
 
 export const STATUS_CHOICES = [
   { id: 'ACTIVE', name: 'Active' },
@@ -79,15 +80,9 @@ const ListActions = () => (
 );
 
 export const WaitlistEmpty = () => (
-  <Box textAlign="center" m={4}>
-    <Typography variant="h6" component="p" gutterBottom>
-      Nobody on the waitlist yet
-    </Typography>
-    <Typography variant="body2" gutterBottom>
-      Sign-ups from the public site appear here after the de-duplication job has filed them.
-    </Typography>
-    <RunDedupeButton />
-  </Box>
+  <EmptyState title="Nobody on the waitlist yet" action={<RunDedupeButton />}>
+    Sign-ups from the public site appear here after the de-duplication job has filed them.
+  </EmptyState>
 );
 
 export const WaitlistList = () => (
