@@ -24,11 +24,13 @@ class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(CommandLineJobRunner.class);
 
     private final JobLaunches launches;
+    private final JobRuns runs;
     private final String jobName;
     private int exitCode;
 
-    CommandLineJobRunner(JobLaunches launches, @Value("${jadecrane.run-job:}") String jobName) {
+    CommandLineJobRunner(JobLaunches launches, JobRuns runs, @Value("${jadecrane.run-job:}") String jobName) {
         this.launches = launches;
+        this.runs = runs;
         this.jobName = jobName;
     }
 
@@ -46,10 +48,7 @@ class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 2;
             return;
         }
-        while (execution.isRunning()) {
-            Thread.sleep(500);
-            execution = launches.execution(execution.getId());
-        }
+        execution = runs.awaitEnd(execution, java.time.Duration.ofDays(1));
         exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
         log.info("{} ended {} ({}): exit code {}", jobName, execution.getStatus(),
                 execution.getExitStatus().getExitDescription(), exitCode);

@@ -1,47 +1,30 @@
 package com.jadecrane.waitlist;
 
-import org.springframework.batch.core.job.Job;
+import java.time.Duration;
+import java.util.Map;
+
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
-import com.jadecrane.system.ConflictException;
+import com.jadecrane.jobs.JobRuns;
 import com.jadecrane.waitlist.WaitlistViews.DedupeRun;
 import com.jadecrane.waitlist.WaitlistViews.StepCounts;
 
 /**
- * Runs {@code waitlistDedupeJob} now, in the caller's thread, for the "Run de-duplication now" button
- * (the general jobs console comes later). Spring Batch refuses a second concurrent run.
+ * Runs {@code waitlistDedupeJob} now and waits for its end, for the "Run de-duplication now"
+ * button; a run already in progress is refused (409), as the jobs console does.
  */
 @Service
 class DedupeRuns {
 
-    private final JobOperator jobOperator;
-    private final Job dedupeJob;
+    private final JobRuns jobRuns;
 
-    DedupeRuns(JobOperator jobOperator, @Qualifier("waitlistDedupeJob") Job dedupeJob) {
-        this.jobOperator = jobOperator;
-        this.dedupeJob = dedupeJob;
+    DedupeRuns(JobRuns jobRuns) {
+        this.jobRuns = jobRuns;
     }
 
-    DedupeRun runNow() {
-        JobExecution execution;
-        try {
-            execution = jobOperator.start(dedupeJob, new JobParametersBuilder()
-                    .addLong("launchedAt", System.currentTimeMillis()).toJobParameters());
-        }
-        catch (JobExecutionAlreadyRunningException ex) {
-            throw new ConflictException("A de-duplication run is already in progress");
-        }
-        catch (JobInstanceAlreadyCompleteException | JobRestartException | InvalidJobParametersException ex) {
-            throw new IllegalStateException("Could not launch " + dedupeJob.getName(), ex);
-        }
+    DedupeRun runNow() throws InterruptedException {
+        JobExecution execution = jobRuns.runToEnd(WaitlistDedupeJobConfiguration.JOB_NAME, Map.of(), Duration.ofMinutes(30));
         return new DedupeRun(execution.getId(), execution.getStatus().name(),
                 execution.getExitStatus().getExitDescription(),
                 execution.getStepExecutions().stream()

@@ -112,7 +112,7 @@ class WaitlistController {
 
     /** Runs the dedupe job now and answers its counts. */
     @PostMapping("/dedupe-runs")
-    DedupeRun runDedupe() {
+    DedupeRun runDedupe() throws InterruptedException {
         return dedupeRuns.runNow();
     }
 }

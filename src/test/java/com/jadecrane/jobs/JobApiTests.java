@@ -159,6 +159,18 @@ class JobApiTests {
     }
 
     @Test
+    void aRunNowButtonWaitsForTheEndEvenThoughLaunchesRunInTheBackground() {
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+
+        ApiClient.Response run = ops.post("/api/waitlist/dedupe-runs", "{}");
+
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.<String>json("$.status")).isEqualTo("COMPLETED");
+        assertThat(run.<List<String>>json("$.steps[*].name")).contains("fileNewSignupsStep");
+        assertThat(run.<String>json("$.steps[0].status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void abandonedExecutionsCannotBeRestarted() {
         ApiClient ops = TestUsers.signedIn(port, "OPS");
         long id = ops.post("/api/jobs/alwaysFailingJob/executions", "{}").<Integer>json("$.executionId");
