@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { APP_URL, menuLabels, signIn, withBrowser } from './support.mjs';
+import { APP_URL, menuLabels, signIn, waitForCount, withBrowser } from './support.mjs';
 
 const FINISHED = ['COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED'];
 /** Long enough for a dry run of the nightly job on a small database. */
@@ -78,7 +78,7 @@ test('ops launch a job as a dry run, watch it finish and read its steps', { time
     const steps = page.getByRole('table', { name: 'Steps' });
     await steps.waitFor();
     const stepRows = steps.locator('tbody tr');
-    assert.equal(await stepRows.count(), execution.steps.length);
+    assert.equal(await waitForCount(stepRows, execution.steps.length), execution.steps.length);
     assert.ok(execution.steps.length > 0, 'a finished execution has at least one step');
     assert.match(await stepRows.first().innerText(), new RegExp(execution.steps[0].name));
   }),

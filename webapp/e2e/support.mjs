@@ -99,3 +99,14 @@ export async function menuLabels(page) {
 export function randomSuffix() {
   return Math.random().toString(36).slice(2, 8);
 }
+
+/** Waits until a locator matches exactly `count` elements (screens fill in as their data arrives). */
+export async function waitForCount(locator, count, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let seen = await locator.count();
+  while (seen !== count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = await locator.count();
+  }
+  return seen;
+}

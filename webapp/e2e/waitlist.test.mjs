@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { APP_URL, randomSuffix, signIn, withBrowser } from './support.mjs';
+import { APP_URL, randomSuffix, signIn, waitForCount, withBrowser } from './support.mjs';
 
 async function signUp(email, fullName, sourcePage) {
   const response = await fetch(`${APP_URL}/api/public/waitlist`, {
@@ -38,7 +38,7 @@ test('a person who signed up twice is one entry with two sign-ups after the dedu
     const signups = page.getByRole('table', { name: 'Sign-ups' });
     await signups.waitFor();
     const signupRows = signups.locator('tbody tr');
-    assert.equal(await signupRows.count(), 2);
+    assert.equal(await waitForCount(signupRows, 2), 2);
     const text = await signups.innerText();
     assert.match(text, new RegExp(`Ana\\.Silva\\.${suffix}\\+guide@gmail\\.com`));
     assert.match(text, /CANONICAL/);
