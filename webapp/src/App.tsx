@@ -6,14 +6,23 @@ import { dataProvider as defaultDataProvider } from './dataProvider';
 import { Layout } from './Layout';
 import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
-import { FEATURES, canRead, canWrite } from './roles';
+import { FEATURES, SUB_RESOURCES, canRead, canWrite } from './roles';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
+import { PossibleDuplicateList } from './waitlist/PossibleDuplicateList';
+import { WaitlistList } from './waitlist/WaitlistList';
+import { WaitlistShow } from './waitlist/WaitlistShow';
 
-const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType }> = {
+const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType; show?: ComponentType }> = {
   users: { list: UserList, create: UserCreate, edit: UserEdit },
+  waitlist: { list: WaitlistList, show: WaitlistShow },
+};
+
+/** Screens of the resources that live inside a feature (no menu entry of their own). */
+const SUB_SCREENS: Record<string, ComponentType> = {
+  'waitlist-possible-duplicates': PossibleDuplicateList,
 };
 
 /** One stable placeholder component per planned feature. */
@@ -55,9 +64,13 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
             list={f.planned || !screens ? PLANNED[f.resource] : screens.list}
             create={!f.planned && writable ? screens?.create : undefined}
             edit={!f.planned && writable ? screens?.edit : undefined}
+            show={!f.planned ? screens?.show : undefined}
           />
         );
       }),
+      ...Object.entries(SUB_RESOURCES)
+        .filter(([sub]) => canRead(permissions, sub))
+        .map(([sub]) => <Resource key={sub} name={sub} list={SUB_SCREENS[sub]} />),
     ]}
   </Admin>
 );

@@ -12,6 +12,7 @@ interface ResourceConfig {
 
 /** Resources whose URL or body differs from the default `/api/<resource>` with the whole record. */
 export const RESOURCES: Record<string, ResourceConfig> = {
+  'waitlist-possible-duplicates': { path: '/api/waitlist/possible-duplicates' },
   users: {
     path: '/api/admin/users',
     createFields: ['username', 'password', 'roles', 'email', 'displayName'],

@@ -21,7 +21,7 @@ export interface FeatureAccess {
 export const FEATURES: readonly FeatureAccess[] = [
   { resource: 'guides', label: 'Guides', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: true },
   { resource: 'hospitals', label: 'Hospitals', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: true },
-  { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
+  { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
   { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
   { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
@@ -31,8 +31,14 @@ export const FEATURES: readonly FeatureAccess[] = [
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
+/** Resources without a menu entry of their own, shown inside a feature (same access rules). */
+export const SUB_RESOURCES: Record<string, string> = {
+  'waitlist-possible-duplicates': 'waitlist',
+};
+
 export function featureOf(resource: string | undefined): FeatureAccess | undefined {
-  return FEATURES.find((f) => f.resource === resource);
+  const name = resource && SUB_RESOURCES[resource] ? SUB_RESOURCES[resource] : resource;
+  return FEATURES.find((f) => f.resource === name);
 }
 
 function hasAny(roles: readonly string[] | undefined, allowed: readonly Role[]): boolean {

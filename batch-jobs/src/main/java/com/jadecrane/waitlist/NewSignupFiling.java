@@ -1,0 +1,122 @@
+package com.jadecrane.waitlist;
+
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Files NEW sign-ups under one entry per identity key, a range of keys per chunk, in three set-based
+ * statements: find the range, upsert the entries (queued at the earliest sign-up, the newest contact
+ * preferences, the union of specialties and source pages), then mark each sign-up CANONICAL or
+ * DUPLICATE and record a merge for every duplicate. Only NEW sign-ups are touched, so a second run
+ * finds nothing to do.
+ */
+class NewSignupFiling extends ResumableChunkTasklet {
+
+    static final String NAME = "newSignupFiling";
+
+    private static final String UPSERT_ENTRIES = """
+            with incoming as (
+                select identity_key,
+                       min(received_at) as first_at,
+                       (array_agg(id order by received_at, id))[1] as first_id,
+                       max(received_at) as last_at,
+                       (array_agg(array[email, full_name, name_key, country, preferred_language, time_zone]
+                                  order by received_at desc, id desc)) as newest,
+                       array_agg(distinct specialty) as specialties,
+                       array_agg(distinct source_page) as source_pages,
+                       count(*) as signups
+                from waitlist_signup
+                where state = 'NEW' and identity_key > :after and identity_key <= :upTo
+                group by identity_key),
+            upserted as (
+                insert into waitlist_entry as e (identity_key, canonical_signup_id, queued_at, email, full_name,
+                    name_key, country, preferred_language, time_zone, preferences_at, specialties, source_pages, signup_count)
+                select identity_key, first_id, first_at, newest[1][1], newest[1][2], newest[1][3], newest[1][4],
+                       newest[1][5], newest[1][6], last_at, specialties, source_pages, signups
+                from incoming
+                on conflict (identity_key) where not kept_apart do update set
+                    email = case when excluded.preferences_at >= e.preferences_at then excluded.email else e.email end,
+                    full_name = case when excluded.preferences_at >= e.preferences_at then excluded.full_name else e.full_name end,
+                    name_key = case when excluded.preferences_at >= e.preferences_at then excluded.name_key else e.name_key end,
+                    country = case when excluded.preferences_at >= e.preferences_at then excluded.country else e.country end,
+                    preferred_language = case when excluded.preferences_at >= e.preferences_at then excluded.preferred_language else e.preferred_language end,
+                    time_zone = case when excluded.preferences_at >= e.preferences_at then excluded.time_zone else e.time_zone end,
+                    preferences_at = greatest(excluded.preferences_at, e.preferences_at),
+                    specialties = array(select distinct s from unnest(e.specialties || excluded.specialties) s order by s),
+                    source_pages = array(select distinct p from unnest(e.source_pages || excluded.source_pages) p order by p),
+                    signup_count = e.signup_count + excluded.signup_count,
+                    look_alikes_checked = e.look_alikes_checked and e.name_key is not distinct from excluded.name_key
+                        and e.country is not distinct from excluded.country,
+                    version = e.version + 1,
+                    updated_at = now()
+                returning (xmax = 0) as inserted)
+            select count(*) filter (where inserted) from upserted""";
+
+    private static final String FILE_SIGNUPS = """
+            with filed as (
+                update waitlist_signup s set
+                    entry_id = coalesce(e.merged_into, e.id),
+                    state = case when s.id = e.canonical_signup_id then 'CANONICAL' else 'DUPLICATE' end,
+                    duplicate_of = case when s.id = e.canonical_signup_id then null else e.canonical_signup_id end
+                from waitlist_entry e
+                where s.state = 'NEW' and s.identity_key > :after and s.identity_key <= :upTo
+                  and e.identity_key = s.identity_key and not e.kept_apart
+                returning s.id, s.entry_id, s.state),
+            merged as (
+                insert into waitlist_merge (entry_id, signup_id, job_execution_id)
+                select entry_id, id, :jobExecutionId from filed where state = 'DUPLICATE'
+                returning entry_id)
+            select f.entry_id, count(*) as filed, (select count(*) from merged m where m.entry_id = f.entry_id) as merged
+            from filed f group by f.entry_id""";
+
+    private record FiledEntry(long entryId, long filed, long merged) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final int chunkSize;
+
+    NewSignupFiling(JdbcClient jdbc, ApplicationEventPublisher events, int chunkSize) {
+        super(NAME);
+        this.jdbc = jdbc;
+        this.events = events;
+        this.chunkSize = chunkSize;
+    }
+
+    @Override
+    String firstKey() {
+        return "";
+    }
+
+    @Override
+    ChunkResult processChunkAfter(String afterKey, long jobExecutionId) {
+        String upTo = jdbc.sql("""
+                select max(identity_key) from (
+                    select identity_key from waitlist_signup where state = 'NEW' and identity_key > ?
+                    order by identity_key limit ?) chunk""")
+                .params(afterKey, chunkSize).query(String.class).optional().orElse(null);
+        if (upTo == null) {
+            return null;
+        }
+        long newPeople = jdbc.sql(UPSERT_ENTRIES).param("after", afterKey).param("upTo", upTo).query(Long.class).single();
+        List<FiledEntry> filed = jdbc.sql(FILE_SIGNUPS).param("after", afterKey).param("upTo", upTo)
+                .param("jobExecutionId", jobExecutionId).query(FiledEntry.class).list();
+        long merged = 0;
+        long read = 0;
+        for (FiledEntry entry : filed) {
+            read += entry.filed();
+            merged += entry.merged();
+            if (entry.merged() > 0) {
+                events.publishEvent(new WaitlistEntryMerged(entry.entryId(), (int) entry.merged(), jobExecutionId, null));
+            }
+        }
+        return new ChunkResult(upTo, read, merged, newPeople);
+    }
+
+    @Override
+    String describe(long read, long written, long extra) {
+        return "sign-ups read: " + read + ", merged as duplicates: " + written + ", new people: " + extra;
+    }
+}

@@ -1,0 +1,163 @@
+package com.jadecrane.waitlist;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.jadecrane.system.ConflictException;
+import com.jadecrane.system.ResourceNotFoundException;
+
+/**
+ * What ops decide about people on the waitlist: undo a merge, settle a possible duplicate, and the
+ * data-subject requests (export, erase). Each runs in one transaction and locks the rows it changes.
+ */
+@Service
+class WaitlistAdministration {
+
+    enum Decision {
+        SAME, DISTINCT
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * The merged sign-up becomes its own entry again, marked kept apart (and the sign-up merge-blocked)
+     * so the dedupe job never merges it back; the entry it left is recomputed from its other sign-ups.
+     */
+    @Transactional
+    long undoMerge(long mergeId, String username) {
+        Map<String, Object> merge = lockMerge(mergeId);
+        if (merge.get("undone_at") != null) {
+            throw new ConflictException("Merge " + mergeId + " was already undone");
+        }
+        long fromEntry = (Long) merge.get("entry_id");
+        long signupId = (Long) merge.get("signup_id");
+        long newEntry = jdbc.sql("""
+                insert into waitlist_entry (identity_key, kept_apart, canonical_signup_id, queued_at, email, full_name,
+                    name_key, country, preferred_language, time_zone, preferences_at, specialties, source_pages,
+                    signup_count, look_alikes_checked)
+                select identity_key, true, id, received_at, email, full_name, name_key, country, preferred_language,
+                       time_zone, received_at, array[specialty], array[source_page], 1, true
+                from waitlist_signup where id = ?
+                returning id""").param(signupId).query(Long.class).single();
+        jdbc.sql("""
+                update waitlist_signup set entry_id = ?, state = 'CANONICAL', duplicate_of = null, merge_blocked = true
+                where id = ?""").params(newEntry, signupId).update();
+        jdbc.sql("update waitlist_merge set undone_at = now(), undone_by = ?, undone_to_entry_id = ? where id = ?")
+                .params(username, newEntry, mergeId).update();
+        recompute(fromEntry);
+        events.publishEvent(new WaitlistMergeUndone(mergeId, fromEntry, newEntry, username));
+        return newEntry;
+    }
+
+    private Map<String, Object> lockMerge(long mergeId) {
+        return jdbc.sql("select entry_id, signup_id, undone_at from waitlist_merge where id = ? for update")
+                .param(mergeId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Merge", mergeId));
+    }
+
+    /**
+     * DISTINCT closes the pair for good. SAME merges the later-queued entry into the earlier one: its
+     * sign-ups move over as duplicates (each merge recorded, so it can be undone) and it stays behind as
+     * MERGED, pointing at the entry that now holds them.
+     */
+    @Transactional
+    void resolve(long possibleDuplicateId, Decision decision, String username) {
+        Map<String, Object> pair = jdbc.sql("""
+                select entry_a, entry_b, status from waitlist_possible_duplicate where id = ? for update""")
+                .param(possibleDuplicateId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Possible duplicate", possibleDuplicateId));
+        if (!"OPEN".equals(pair.get("status"))) {
+            throw new ConflictException("Possible duplicate " + possibleDuplicateId + " was already decided: " + pair.get("status"));
+        }
+        if (decision == Decision.SAME) {
+            merge((Long) pair.get("entry_a"), (Long) pair.get("entry_b"), username);
+        }
+        jdbc.sql("update waitlist_possible_duplicate set status = ?, decided_by = ?, decided_at = now() where id = ?")
+                .params(decision == Decision.SAME ? "CONFIRMED_SAME" : "DISTINCT", username, possibleDuplicateId).update();
+    }
+
+    private void merge(long entryA, long entryB, String username) {
+        List<Map<String, Object>> entries = jdbc.sql("""
+                select id, status, canonical_signup_id from waitlist_entry where id in (?, ?)
+                order by queued_at, id for update""").params(entryA, entryB).query().listOfRows();
+        if (entries.size() != 2 || entries.stream().anyMatch(e -> !"ACTIVE".equals(e.get("status")))) {
+            throw new ConflictException("Only two active entries can be merged");
+        }
+        long keep = (Long) entries.get(0).get("id");
+        long canonical = (Long) entries.get(0).get("canonical_signup_id");
+        long gone = (Long) entries.get(1).get("id");
+        int moved = jdbc.sql("""
+                with moved as (
+                    update waitlist_signup set entry_id = :keep, state = 'DUPLICATE', duplicate_of = :canonical
+                    where entry_id = :gone returning id)
+                insert into waitlist_merge (entry_id, signup_id, decided_by) select :keep, id, :username from moved""")
+                .param("keep", keep).param("canonical", canonical).param("gone", gone).param("username", username)
+                .update();
+        jdbc.sql("update waitlist_entry set status = 'MERGED', merged_into = ?, signup_count = 0, version = version + 1, updated_at = now() where id = ?")
+                .params(keep, gone).update();
+        recompute(keep);
+        events.publishEvent(new WaitlistEntryMerged(keep, moved, null, username));
+    }
+
+    /** Contact preferences from the newest sign-up, the union of specialties and pages, the count. */
+    private void recompute(long entryId) {
+        jdbc.sql("""
+                update waitlist_entry e set
+                    (email, full_name, name_key, country, preferred_language, time_zone, preferences_at) =
+                        (select email, full_name, name_key, country, preferred_language, time_zone, received_at
+                         from waitlist_signup where entry_id = e.id order by received_at desc, id desc limit 1),
+                    specialties = array(select distinct specialty from waitlist_signup where entry_id = e.id and specialty is not null order by 1),
+                    source_pages = array(select distinct source_page from waitlist_signup where entry_id = e.id and source_page is not null order by 1),
+                    signup_count = (select count(*) from waitlist_signup where entry_id = e.id),
+                    version = e.version + 1,
+                    updated_at = now()
+                where id = ?""").param(entryId).update();
+    }
+
+    /**
+     * Anonymizes a person: every personal column of their sign-ups and entry (and of entries merged
+     * into it) becomes null, the identity key a random value (so they can sign up afresh as someone
+     * new), the status ERASED. Kept for the counts: country, specialty, source page, language, dates
+     * and the consent flags. Open possible-duplicate pairs with them are removed.
+     */
+    @Transactional
+    int erase(long entryId, String username) {
+        List<Long> entries = jdbc.sql("""
+                select id from waitlist_entry where id = ? or merged_into = ? order by id for update""")
+                .params(entryId, entryId).query(Long.class).list();
+        if (!entries.contains(entryId)) {
+            throw new ResourceNotFoundException("Waitlist entry", entryId);
+        }
+        int signups = jdbc.sql("""
+                update waitlist_signup set email = null, full_name = null, name_key = null, time_zone = null,
+                    message = null, client_ip_hash = null, user_agent = null,
+                    identity_key = 'erased:' || gen_random_uuid()
+                where entry_id in (:entries)""").param("entries", entries).update();
+        jdbc.sql("""
+                update waitlist_entry set email = null, full_name = null, name_key = null, time_zone = null,
+                    identity_key = 'erased:' || gen_random_uuid(), status = 'ERASED', version = version + 1,
+                    updated_at = now()
+                where id in (:entries)""").param("entries", entries).update();
+        jdbc.sql("""
+                delete from waitlist_possible_duplicate
+                where status = 'OPEN' and (entry_a in (:entries) or entry_b in (:entries))""")
+                .param("entries", entries).update();
+        events.publishEvent(new PersonalDataErased(entryId, signups, username));
+        return signups;
+    }
+
+    void exported(long entryId, String username) {
+        events.publishEvent(new PersonalDataExported(entryId, username));
+    }
+}

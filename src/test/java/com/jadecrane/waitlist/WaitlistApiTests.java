@@ -1,0 +1,230 @@
+package com.jadecrane.waitlist;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.jadecrane.support.ApiClient;
+import com.jadecrane.support.IntegrationTest;
+import com.jadecrane.support.Json;
+import com.jadecrane.support.TestUsers;
+
+import static com.jadecrane.waitlist.WaitlistTestData.signUp;
+import static com.jadecrane.waitlist.WaitlistTestData.signup;
+import static com.jadecrane.waitlist.WaitlistTestData.unique;
+import static com.jadecrane.waitlist.WaitlistTestData.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class WaitlistApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void onlyOpsAndAdminSeeTheWaitlist() {
+        String m = unique();
+        signUp(port, signup("roles-" + m + "@example.org", "Roles " + m));
+        TestUsers.signedIn(port, "OPS").post("/api/waitlist/dedupe-runs", "{}");
+        long id = entryIdOf("roles-" + m + "@example.org");
+        String[] reads = { "/api/waitlist", "/api/waitlist/" + id, "/api/waitlist/" + id + "/export",
+                "/api/waitlist/possible-duplicates" };
+
+        for (String role : new String[] { "EDITOR", "LEADERSHIP" }) {
+            ApiClient client = TestUsers.signedIn(port, role);
+            for (String path : reads) {
+                assertThat(client.get(path).status()).as(role + " " + path).isEqualTo(403);
+            }
+            assertThat(client.post("/api/waitlist/" + id + "/erase", "{}").status()).as(role).isEqualTo(403);
+            assertThat(client.post("/api/waitlist/dedupe-runs", "{}").status()).as(role).isEqualTo(403);
+            assertThat(client.post("/api/waitlist/merges/1/undo", "{}").status()).as(role).isEqualTo(403);
+            assertThat(client.post("/api/waitlist/possible-duplicates/1/resolve", "{\"decision\":\"DISTINCT\"}").status())
+                    .as(role).isEqualTo(403);
+        }
+        ApiClient anonymous = new ApiClient(port);
+        for (String path : reads) {
+            assertThat(anonymous.get(path).status()).as("anonymous " + path).isEqualTo(401);
+        }
+        for (ApiClient allowed : List.of(TestUsers.signedIn(port, "OPS"), TestUsers.admin(port))) {
+            for (String path : reads) {
+                assertThat(allowed.get(path).status()).as(path).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void theDedupeRunAnswersItsCountsAndTheListShowsOneEntryWithTwoSignups() {
+        String m = unique();
+        signUp(port, signup("Ana.Silva" + m + "+x@gmail.com", "Ana Silva " + m));
+        signUp(port, with(signup(" anasilva" + m + "@googlemail.com", "Ana Silva " + m), "sourcePage", "how-we-verify"));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+
+        ApiClient.Response run = ops.post("/api/waitlist/dedupe-runs", "{}");
+
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.<String>json("$.status")).isEqualTo("COMPLETED");
+        assertThat(run.<Integer>json("$.steps[0].readCount")).isGreaterThanOrEqualTo(2);
+        ApiClient.Response list = ops.get("/api/waitlist?q=" + m);
+        assertThat(list.header("X-Total-Count")).contains("1");
+        assertThat(list.<Integer>json("$[0].signupCount")).isEqualTo(2);
+        assertThat(list.<List<String>>json("$[0].sourcePages")).containsExactly("cancer-second-opinion-china", "how-we-verify");
+        long id = list.<Integer>json("$[0].id");
+        ApiClient.Response detail = ops.get("/api/waitlist/" + id);
+        assertThat(detail.<List<String>>json("$.signups[*].state")).containsExactly("CANONICAL", "DUPLICATE");
+        assertThat(detail.<List<Object>>json("$.merges")).hasSize(1);
+    }
+
+    @Test
+    void filtersSortAndPageTheList() {
+        String m = unique();
+        signUp(port, with(signup("filter-a-" + m + "@example.org", "Filter A " + m), "country", "BR", "specialty", "cardiology",
+                "sourcePage", "heart-" + m));
+        signUp(port, with(signup("filter-b-" + m + "@example.org", "Filter B " + m), "country", "BR"));
+        signUp(port, with(signup("filter-c-" + m + "@example.org", "Filter C " + m), "country", "DE", "sourcePage", "heart-" + m));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+
+        assertThat(emails(ops.get("/api/waitlist?q=" + m + "&country=BR&sort=email,desc")))
+                .containsExactly("filter-b-" + m + "@example.org", "filter-a-" + m + "@example.org");
+        assertThat(emails(ops.get("/api/waitlist?q=" + m + "&specialty=cardiology")))
+                .containsExactly("filter-a-" + m + "@example.org");
+        assertThat(emails(ops.get("/api/waitlist?sourcePage=heart-" + m + "&sort=queuedAt,asc")))
+                .containsExactly("filter-a-" + m + "@example.org", "filter-c-" + m + "@example.org");
+        assertThat(emails(ops.get("/api/waitlist?q=FILTER-C-" + m + "&status=ACTIVE&signedUpFrom=2020-01-01")))
+                .containsExactly("filter-c-" + m + "@example.org");
+        assertThat(emails(ops.get("/api/waitlist?q=" + m + "&signedUpTo=2020-01-01"))).isEmpty();
+        ApiClient.Response page = ops.get("/api/waitlist?q=" + m + "&size=2&page=1&sort=email,asc");
+        assertThat(page.header("X-Total-Count")).contains("3");
+        assertThat(emails(page)).containsExactly("filter-c-" + m + "@example.org");
+        assertThat(ops.get("/api/waitlist?sort=message,asc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void undoingAMergeMakesTheSignupItsOwnEntryThatTheJobLeavesApart() {
+        String m = unique();
+        signUp(port, signup("undo-" + m + "@example.org", "Undo " + m));
+        signUp(port, with(signup("UNDO-" + m + "@example.org", "Undo " + m), "specialty", "cardiology"));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long entryId = entryIdOf("undo-" + m + "@example.org");
+        long mergeId = ops.get("/api/waitlist/" + entryId).<Integer>json("$.merges[0].id");
+
+        ApiClient.Response undone = ops.post("/api/waitlist/merges/" + mergeId + "/undo", "{}");
+
+        assertThat(undone.status()).isEqualTo(200);
+        long newEntry = undone.<Integer>json("$.id");
+        assertThat(newEntry).isNotEqualTo(entryId);
+        assertThat(undone.<Boolean>json("$.keptApart")).isTrue();
+        assertThat(undone.<List<String>>json("$.signups[*].email")).containsExactly("UNDO-" + m + "@example.org");
+        ApiClient.Response original = ops.get("/api/waitlist/" + entryId);
+        assertThat(original.<Integer>json("$.signupCount")).isEqualTo(1);
+        assertThat(original.<List<String>>json("$.specialties")).containsExactly("oncology");
+        assertThat(original.<String>json("$.merges[0].undoneBy")).startsWith("ops-");
+        assertThat(ops.post("/api/waitlist/merges/" + mergeId + "/undo", "{}").status()).isEqualTo(409);
+
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        assertThat(ops.get("/api/waitlist/" + newEntry).<Integer>json("$.signupCount")).isEqualTo(1);
+        signUp(port, signup("Undo-" + m + "@example.org", "Undo " + m));
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        assertThat(ops.get("/api/waitlist/" + entryId).<Integer>json("$.signupCount")).isEqualTo(2);
+        assertThat(ops.get("/api/waitlist/" + newEntry).<Integer>json("$.signupCount")).isEqualTo(1);
+    }
+
+    @Test
+    void possibleDuplicatesAreResolvedAsDistinctOrMergedAsTheSamePerson() {
+        String m = unique();
+        signUp(port, signup("look-1-" + m + "@example.org", "Look Alike " + m));
+        signUp(port, with(signup("look-2-" + m + "@example.net", "LOOK  alike " + m), "specialty", "cardiology"));
+        signUp(port, signup("look-3-" + m + "@example.com", "Look Alike " + m));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long first = entryIdOf("look-1-" + m + "@example.org");
+        long second = entryIdOf("look-2-" + m + "@example.net");
+        List<Integer> pairs = ops.get("/api/waitlist/" + first).json("$.possibleDuplicates[*].id");
+        assertThat(pairs).hasSize(2);
+        assertThat(ops.get("/api/waitlist/possible-duplicates?status=OPEN&size=200").<List<Integer>>json("$[*].id"))
+                .containsAll(pairs);
+        int withSecond = ops.get("/api/waitlist/" + second).<Integer>json("$.possibleDuplicates[0].id");
+        int withThird = pairs.stream().filter(p -> p != withSecond).findFirst().orElseThrow();
+
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + withThird + "/resolve",
+                Json.object("decision", "DISTINCT")).status()).isEqualTo(200);
+        ApiClient.Response same = ops.post("/api/waitlist/possible-duplicates/" + withSecond + "/resolve",
+                Json.object("decision", "SAME"));
+
+        assertThat(same.status()).isEqualTo(200);
+        ApiClient.Response kept = ops.get("/api/waitlist/" + first);
+        assertThat(kept.<Integer>json("$.signupCount")).isEqualTo(2);
+        assertThat(kept.<List<String>>json("$.specialties")).containsExactly("cardiology", "oncology");
+        assertThat(kept.<List<String>>json("$.possibleDuplicates[*].status")).containsExactlyInAnyOrder("CONFIRMED_SAME", "DISTINCT");
+        assertThat(ops.get("/api/waitlist/" + second).<String>json("$.status")).isEqualTo("MERGED");
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + withSecond + "/resolve",
+                Json.object("decision", "DISTINCT")).status()).isEqualTo(409);
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + withSecond + "/resolve", "{}").status()).isEqualTo(400);
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        assertThat(ops.get("/api/waitlist/" + first).<List<Object>>json("$.possibleDuplicates")).hasSize(2);
+    }
+
+    @Test
+    void exportHasEverythingAndErasureLeavesNoPersonalDataInAnyColumn() {
+        String m = unique();
+        String email = "erase-" + m + "@example.org";
+        String name = "Erasable Person " + m;
+        String message = "private health details " + m;
+        signUp(port, with(signup(email, name), "message", message));
+        signUp(port, with(signup(" Erase-" + m + "@example.org", name), "timeZone", "Asia/Tokyo"));
+        signUp(port, signup("twin-" + m + "@example.org", name));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long id = entryIdOf(email);
+        String ipHash = jdbc.sql("select client_ip_hash from waitlist_signup where email = ?").param(email).query(String.class).single();
+
+        ApiClient.Response export = ops.get("/api/waitlist/" + id + "/export");
+
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(export.body()).contains(email, name, message, "Asia/Tokyo");
+        assertThat(export.<List<Object>>json("$.signups")).hasSize(2);
+
+        ApiClient.Response erased = ops.post("/api/waitlist/" + id + "/erase", "{}");
+
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.<String>json("$.status")).isEqualTo("ERASED");
+        String rows = jdbc.sql("""
+                select string_agg(t::text, ' ') from (
+                    select row_to_json(s)::text as t from waitlist_signup s where entry_id = :id
+                    union all select row_to_json(e)::text from waitlist_entry e where id = :id
+                    union all select row_to_json(g)::text from waitlist_merge g where entry_id = :id
+                    union all select row_to_json(d)::text from waitlist_possible_duplicate d where entry_a = :id or entry_b = :id) x""")
+                .param("id", id).query(String.class).single();
+        assertThat(rows).isNotBlank().doesNotContainIgnoringCase("erase-" + m).doesNotContain(name.toLowerCase())
+                .doesNotContain(name).doesNotContain(message).doesNotContain(ipHash).doesNotContain("Asia/Tokyo")
+                .doesNotContain("Java-http-client");
+        assertThat(jdbc.sql("select count(*) from waitlist_signup where entry_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(erased.<List<String>>json("$.specialties")).containsExactly("oncology");
+        assertThat(erased.<String>json("$.country")).isEqualTo("PT");
+
+        signUp(port, signup(email, name));
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        assertThat(entryIdOf(email)).isNotEqualTo(id);
+    }
+
+    private static List<String> emails(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json("$[*].email");
+    }
+
+    private long entryIdOf(String email) {
+        return jdbc.sql("select entry_id from waitlist_signup where email = ? order by id desc limit 1").param(email)
+                .query(Long.class).single();
+    }
+}

@@ -1,0 +1,84 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, mockFetch } from '../test/fetchMock';
+import { fakeDataProvider, renderApp } from '../test/renderApp';
+
+const ENTRY = {
+  id: 7, email: 'ana@example.org', fullName: 'Ana Silva', country: 'PT', preferredLanguage: 'pt', timeZone: 'Europe/Lisbon',
+  specialties: ['oncology'], sourcePages: ['cancer-second-opinion-china', 'how-we-verify'], status: 'ACTIVE',
+  queuedAt: '2026-11-01T10:00:00Z', signupCount: 2, keptApart: false,
+  signups: [
+    { id: 11, receivedAt: '2026-11-01T10:00:00Z', email: 'Ana.Silva+x@gmail.com', fullName: 'Ana Silva', specialty: 'oncology', sourcePage: 'cancer-second-opinion-china', state: 'CANONICAL' },
+    { id: 12, receivedAt: '2026-11-02T10:00:00Z', email: 'anasilva@googlemail.com', fullName: 'Ana Silva', specialty: 'oncology', sourcePage: 'how-we-verify', state: 'DUPLICATE', duplicateOf: 11 },
+  ],
+  merges: [{ id: 5, entryId: 7, signupId: 12, jobExecutionId: 9, mergedAt: '2026-11-02T11:00:00Z' }],
+  possibleDuplicates: [
+    { id: 3, entryId: 7, otherEntryId: 8, otherEmail: 'a.silva@example.net', otherFullName: 'Ana Silva', reason: 'same normalized name and country', status: 'OPEN' },
+  ],
+};
+
+function setup() {
+  const getOne = vi.fn(async () => ({ data: ENTRY }));
+  const fetched = mockFetch(() => jsonResponse({ id: 13 }));
+  renderApp('/waitlist/7/show', { roles: ['OPS'], dataProvider: fakeDataProvider({ getOne: getOne as never }) });
+  return fetched;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('WaitlistShow', () => {
+  it('shows the person with every sign-up, merge and possible duplicate', async () => {
+    setup();
+    const signups = await screen.findByRole('table', { name: 'Sign-ups' }, { timeout: 5000 });
+    expect(within(signups).getByText('Ana.Silva+x@gmail.com')).toBeInTheDocument();
+    expect(within(signups).getByText('DUPLICATE')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Merges' })).getByText('anasilva@googlemail.com')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Possible duplicates' })).getByText(/a.silva@example.net/)).toBeInTheDocument();
+  });
+
+  it('undoes a merge only after confirmation', async () => {
+    const { calls } = setup();
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }, { timeout: 5000 }));
+    expect(await screen.findByText('Undo this merge?')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }, { timeout: 5000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo merge' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === '/api/waitlist/merges/5/undo')).toBe(true));
+  });
+
+  it('resolves a possible duplicate', async () => {
+    const { calls } = setup();
+    await userEvent.click(await screen.findByRole('button', { name: 'Different people' }, { timeout: 5000 }));
+    await waitFor(() => {
+      const call = calls.find((c) => c.url === '/api/waitlist/possible-duplicates/3/resolve');
+      expect(call?.body).toEqual({ decision: 'DISTINCT' });
+    });
+  });
+
+  it('erases only when ERASE is typed', async () => {
+    const { calls } = setup();
+    await userEvent.click(await screen.findByRole('button', { name: 'Erase personal data' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    const erase = within(dialog).getByRole('button', { name: 'Erase' });
+    expect(erase).toBeDisabled();
+    await userEvent.type(within(dialog).getByLabelText('Type ERASE'), 'erase');
+    expect(erase).toBeDisabled();
+    await userEvent.clear(within(dialog).getByLabelText('Type ERASE'));
+    await userEvent.type(within(dialog).getByLabelText('Type ERASE'), 'ERASE');
+    await userEvent.click(erase);
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === '/api/waitlist/7/erase')).toBe(true));
+  });
+
+  it('downloads the export as a JSON file', async () => {
+    const createObjectURL = vi.fn(() => 'blob:export');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const { calls } = setup();
+    await userEvent.click(await screen.findByRole('button', { name: 'Export JSON' }, { timeout: 5000 }));
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalled());
+    expect(calls.some((c) => c.method === 'GET' && c.url === '/api/waitlist/7/export')).toBe(true);
+  });
+});
