@@ -14,10 +14,14 @@ import { UserList } from './users/UserList';
 import { PossibleDuplicateList } from './waitlist/PossibleDuplicateList';
 import { WaitlistList } from './waitlist/WaitlistList';
 import { WaitlistShow } from './waitlist/WaitlistShow';
+import { WindowCreate } from './windows/WindowCreate';
+import { WindowList } from './windows/WindowList';
+import { WindowShow } from './windows/WindowShow';
 
 const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType; show?: ComponentType }> = {
   users: { list: UserList, create: UserCreate, edit: UserEdit },
   waitlist: { list: WaitlistList, show: WaitlistShow },
+  windows: { list: WindowList, create: WindowCreate, show: WindowShow },
 };
 
 /** Screens of the resources that live inside a feature (no menu entry of their own). */

@@ -22,7 +22,7 @@ export const FEATURES: readonly FeatureAccess[] = [
   { resource: 'guides', label: 'Guides', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: true },
   { resource: 'hospitals', label: 'Hospitals', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: true },
   { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
-  { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
+  { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
   { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
   { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: true },
