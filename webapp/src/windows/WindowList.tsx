@@ -43,7 +43,7 @@ const Actions = () => (
 
 const WindowTable = () => (
   <List resource="windows" filters={filters} actions={<Actions />} sort={{ field: 'startsAt', order: 'ASC' }} perPage={50}
-    title="Consultation windows" storeKey="windows.list">
+    title="Consultation windows" storeKey="windows.list" empty={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <FunctionField label="Starts" sortBy="startsAt"
         render={(w: ConsultationWindow) => `${localTime(w.startsAt)} – ${localTime(w.endsAt).slice(11)} (${w.timeZone})`} />
