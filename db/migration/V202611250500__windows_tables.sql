@@ -41,7 +41,9 @@ create index consultation_window_series on consultation_window (series_id);
 -- invitation is sent), CONFIRMED when accepted; DECLINED, EXPIRED and RELEASED free the seat.
 create table window_allocation (
     id               bigserial    primary key,
-    entry_id         bigint       not null references waitlist_entry (id),
+    -- a waitlist_entry of the waitlist module (no foreign key across modules: entries are never
+    -- deleted, erasure anonymizes them, and a per-row key check would slow the job's batch inserts)
+    entry_id         bigint       not null,
     window_id        bigint       not null references consultation_window (id),
     status           varchar(10)  not null default 'HELD'
                          check (status in ('HELD', 'CONFIRMED', 'DECLINED', 'EXPIRED', 'RELEASED')),
@@ -100,6 +102,7 @@ create trigger window_allocation_seats_on_update after update on window_allocati
 create trigger window_allocation_kept before delete on window_allocation
     for each row execute function window_allocation_no_delete();
 
+
 -- One row per run of windowAllocationJob (dry or not) with its settings and counts.
 create table allocation_run (
     job_execution_id bigint       primary key,
@@ -115,7 +118,9 @@ create table allocation_run (
 
 -- What a run decided for each entry it read, in queue order: a window, or a reason why none.
 -- A dry run's only output; kept for a while (jadecrane.windows.outcome-retention) for the UI.
-create table allocation_outcome (
+-- Unlogged: a report that can be computed again (the allocations themselves are logged), written at
+-- up to a million rows per run without WAL; a database crash empties it.
+create unlogged table allocation_outcome (
     job_execution_id bigint       not null,
     queue_position   int          not null,
     entry_id         bigint       not null,
