@@ -19,7 +19,7 @@ import com.jadecrane.system.InvalidInputException;
  */
 record AllocationSettings(long jobExecutionId, boolean dryRun, Instant runAt, Duration minimumNotice, int chunkSize) {
 
-    static final int DEFAULT_CHUNK_SIZE = 5_000;
+    static final int DEFAULT_CHUNK_SIZE = 20_000;
 
     /** Windows starting before this are too soon to offer. */
     Instant earliestStart() {

@@ -1,5 +1,9 @@
 package com.jadecrane.windows;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,13 +64,11 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
             on conflict (entry_id) where status in ('HELD', 'CONFIRMED') do nothing
             returning entry_id""";
 
-    private static final String INSERT_OUTCOMES = """
-            insert into allocation_outcome (job_execution_id, queue_position, entry_id, window_id, reason)
-            select :run, position, entry_id, window_id, reason
-            from unnest(cast(:positions as int[]), cast(:entries as bigint[]), cast(:windows as bigint[]),
-                        cast(:reasons as text[])) as outcome (position, entry_id, window_id, reason)""";
+    private static final String COPY_OUTCOMES = """
+            copy allocation_outcome (job_execution_id, queue_position, entry_id, window_id, reason) from stdin""";
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate savepoint;
     private final ApplicationEventPublisher events;
     private final AllocationSettings settings;
@@ -71,9 +77,10 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
     private long allocated;
     private long unallocated;
 
-    SeatAllocationWriter(JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-            AllocationSettings settings) {
+    SeatAllocationWriter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events, AllocationSettings settings) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.events = events;
@@ -165,28 +172,33 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
         record(kept);
     }
 
+    /** One outcome row per decision, streamed with COPY on the chunk's own connection (up to a million rows a run). */
     private void record(List<Decision> decisions) {
-        int size = decisions.size();
-        int[] positions = new int[size];
-        long[] entries = new long[size];
-        Long[] windows = new Long[size];
-        String[] reasons = new String[size];
-        for (int i = 0; i < size; i++) {
-            Decision decision = decisions.get(i);
-            positions[i] = ++position;
-            entries[i] = decision.entry().id();
-            windows[i] = decision.window() == null ? null : decision.window().id;
-            reasons[i] = decision.reason() == null ? null : decision.reason().name();
+        if (decisions.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder(decisions.size() * 40);
+        for (Decision decision : decisions) {
+            rows.append(settings.jobExecutionId()).append('\t').append(++position).append('\t').append(decision.entry().id())
+                    .append('\t');
             if (decision.window() == null) {
+                rows.append("\\N\t").append(decision.reason().name()).append('\n');
                 unallocated++;
             }
             else {
+                rows.append(decision.window().id).append("\t\\N\n");
                 allocated++;
             }
         }
-        if (size > 0) {
-            jdbc.sql(INSERT_OUTCOMES).param("run", settings.jobExecutionId()).param("positions", positions)
-                    .param("entries", entries).param("windows", windows).param("reasons", reasons).update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_OUTCOMES, new StringReader(rows.toString()));
+        }
+        catch (SQLException | IOException ex) {
+            throw new IllegalStateException("Could not record the outcomes of allocation run " + settings.jobExecutionId(), ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

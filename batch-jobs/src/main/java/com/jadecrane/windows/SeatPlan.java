@@ -2,9 +2,10 @@ package com.jadecrane.windows;
 
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -143,8 +144,8 @@ final class SeatPlan {
                            where """ + AllocationQueueReader.HOLDS_SEAT + """
                            group by window_id) taken on taken.window_id = w.id
                 where w.status = 'OPEN' and w.starts_at >= :earliestStart""")
-                .param("earliestStart", OffsetDateTime.ofInstant(earliestStart, java.time.ZoneOffset.UTC))
-                .param("runAt", OffsetDateTime.ofInstant(runAt, java.time.ZoneOffset.UTC))
+                .param("earliestStart", OffsetDateTime.ofInstant(earliestStart, ZoneOffset.UTC))
+                .param("runAt", OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC))
                 .query((rs, n) -> new OpenWindow(rs.getLong("id"), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getString("specialty"),
                         primaryLanguages((String[]) rs.getArray("languages").getArray()),
@@ -189,7 +190,7 @@ final class SeatPlan {
         }
         jdbc.sql("select w.id, w.capacity - (select count(*) from window_allocation a where a.window_id = w.id and "
                 + AllocationQueueReader.HOLDS_SEAT + ") as free from consultation_window w where w.id in (:ids)")
-                .param("ids", ids).param("runAt", OffsetDateTime.ofInstant(runAt, java.time.ZoneOffset.UTC))
+                .param("ids", ids).param("runAt", OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC))
                 .query((rs, n) -> {
                     byId.get(rs.getLong("id")).free = rs.getInt("free");
                     return null;

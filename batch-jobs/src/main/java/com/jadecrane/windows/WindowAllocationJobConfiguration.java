@@ -84,9 +84,9 @@ class WindowAllocationJobConfiguration {
 
     @Bean(name = SeatAllocationWriter.NAME)
     @StepScope
-    SeatAllocationWriter seatAllocationWriter(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+    SeatAllocationWriter seatAllocationWriter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events, @Value("#{stepExecution}") StepExecution stepExecution, WindowsProperties properties) {
-        return new SeatAllocationWriter(jdbc, transactionManager, events,
+        return new SeatAllocationWriter(jdbc, dataSource, transactionManager, events,
                 AllocationSettings.of(stepExecution.getJobExecution(), properties));
     }
 }
