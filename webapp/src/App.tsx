@@ -29,6 +29,9 @@ import { UserList } from './users/UserList';
 import { PossibleDuplicateList } from './waitlist/PossibleDuplicateList';
 import { WaitlistList } from './waitlist/WaitlistList';
 import { WaitlistShow } from './waitlist/WaitlistShow';
+import { WindowCreate } from './windows/WindowCreate';
+import { WindowList } from './windows/WindowList';
+import { WindowShow } from './windows/WindowShow';
 
 interface Screens {
   list: ComponentType;
@@ -48,6 +51,7 @@ const SCREENS: Record<string, Screens> = {
   outbox: { list: OutboxList },
   suppressions: { list: SuppressionList, create: SuppressionCreate },
   audit: { list: AuditList },
+  windows: { list: WindowList, create: WindowCreate, show: WindowShow },
 };
 
 /** One stable placeholder component per planned feature. */

@@ -27,6 +27,14 @@ public class HospitalDirectory {
         return slug != null && !currentlyVerified(List.of(slug)).isEmpty();
     }
 
+    /** Whether the profile with this id is VERIFIED and its latest verification has not lapsed. */
+    public boolean isVerified(long hospitalId) {
+        return jdbc.sql("""
+                select exists(select 1 from hospital h join hospital_verification v on v.id = h.latest_verification_id
+                              where h.id = ? and h.status = 'VERIFIED' and v.expires_on >= ?)
+                """).params(hospitalId, LocalDate.now()).query(Boolean.class).single();
+    }
+
     /** The slugs among these that are not currently verified, unknown slugs included. */
     public Set<String> unverified(Collection<String> slugs) {
         Set<String> unverified = new HashSet<>(slugs);

@@ -55,7 +55,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/hospitals/*/verifications/*/evidence/**").hasAnyRole(EDITOR, OPS)
                 .requestMatchers(HttpMethod.GET, "/api/hospitals/**").authenticated()
                 .requestMatchers("/api/hospitals/**").hasRole(EDITOR)
-                .requestMatchers("/api/waitlist/**", "/api/windows/**", "/api/allocations/**", "/api/invitations/**",
+                .requestMatchers("/api/waitlist/**", "/api/windows/**", "/api/allocations/**", "/api/allocation-runs/**", "/api/invitations/**",
                     "/api/jobs/**", "/api/mail/**").hasRole(OPS)
                 .requestMatchers("/api/reports/**", "/api/dashboard/**").hasAnyRole(LEADERSHIP, OPS)
                 .requestMatchers("/api/**").authenticated()

@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.jadecrane.BackofficeApplication;
 import com.jadecrane.waitlist.WaitlistBenchmark;
+import com.jadecrane.windows.WindowBenchmark;
 
 /**
  * The project's benchmark command (see README, "Benchmark"): a fresh embedded PostgreSQL under
@@ -34,13 +35,14 @@ public final class Benchmark {
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(BackofficeApplication.class)
                         .properties("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                                 "spring.datasource.username=postgres", "server.port=0",
-                                "jadecrane.data-dir=target/bench-data", "jadecrane.scheduler.enabled=false",
+                                "jadecrane.data-dir=target/bench-data", "jadecrane.scheduler.enabled=false", "jadecrane.jobs.async=false",
                                 "jadecrane.admin-password=" + ADMIN_PASSWORD,
                                 "logging.level.root=WARN", "logging.level.com.jadecrane.benchmark=INFO")
                         .run()) {
             List<BenchmarkRow> jobs = new ArrayList<>();
             List<LatencyRow> latencies = new ArrayList<>();
             new WaitlistBenchmark(app, size).run(jobs, latencies);
+            new WindowBenchmark(app).run(jobs);
             BenchmarkReport.print(System.out, machine(), jobs, latencies);
         }
     }

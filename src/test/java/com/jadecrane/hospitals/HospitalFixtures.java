@@ -55,7 +55,7 @@ public final class HospitalFixtures {
         return created;
     }
 
-    static long id(ApiClient.Response hospital) {
+    public static long id(ApiClient.Response hospital) {
         return hospital.<Integer>json("$.id").longValue();
     }
 

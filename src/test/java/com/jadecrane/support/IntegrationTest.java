@@ -22,6 +22,5 @@ import org.springframework.boot.test.context.SpringBootTest;
         "jadecrane.jobs.alert-jobs=nightlyInvitationJob,alwaysFailingJob",
         // every test posts from 127.0.0.1: the rate limit has its own context (PublicSignupRateLimitTests)
         "jadecrane.waitlist.rate-limit-per-minute=100000" })
-
 public @interface IntegrationTest {
 }

@@ -1,0 +1,92 @@
+package com.jadecrane.windows;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.CompletionPolicy;
+import org.springframework.batch.infrastructure.repeat.policy.SimpleCompletionPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code windowAllocationJob}: first frees lapsed holds ({@code releaseSeatsStep}), then gives
+ * seats to the waitlist in queue order ({@code allocateSeatsStep}): each canonical, active entry
+ * without a seat gets one in the earliest OPEN window that serves one of its specialties, speaks its
+ * language or offers an interpreter, starts at least the minimum notice after the run, and lies
+ * between 08:00 and 21:00 in the person's own zone; everyone else gets a reason. Parameters: see
+ * {@link AllocationSettings}. Idempotent (seated entries are not read again), restartable from the
+ * last committed chunk (the reader's queue position), and {@code dryRun=true} only records what it
+ * would do. No incrementer: launchers pass an identifying parameter of their own ({@code launchedAt}).
+ */
+@Configuration(proxyBeanMethods = false)
+class WindowAllocationJobConfiguration {
+
+    static final String JOB_NAME = "windowAllocationJob";
+
+    @Bean
+    Job windowAllocationJob(JobRepository jobRepository, Step releaseSeatsStep, Step allocateSeatsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(releaseSeatsStep)
+                .next(allocateSeatsStep)
+                .build();
+    }
+
+    @Bean
+    Step releaseSeatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, SeatRelease seatRelease) {
+        return new StepBuilder("releaseSeatsStep", jobRepository)
+                .tasklet(seatRelease, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step allocateSeatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            AllocationQueueReader allocationQueueReader, SeatAllocationWriter seatAllocationWriter,
+            CompletionPolicy allocationChunkPolicy) {
+        return new StepBuilder("allocateSeatsStep", jobRepository)
+                .<QueuedEntry, QueuedEntry>chunk(allocationChunkPolicy, transactionManager)
+                .reader(allocationQueueReader)
+                .writer(seatAllocationWriter)
+                .listener(seatAllocationWriter)
+                .build();
+    }
+
+    /** Entries per chunk (transaction), from the {@code chunkSize} parameter of the run. */
+    @Bean
+    @StepScope
+    CompletionPolicy allocationChunkPolicy(@Value("#{stepExecution}") StepExecution stepExecution,
+            WindowsProperties properties) {
+        return new SimpleCompletionPolicy(AllocationSettings.of(stepExecution.getJobExecution(), properties).chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    SeatRelease seatRelease(JdbcClient jdbc, @Value("#{stepExecution}") StepExecution stepExecution,
+            WindowsProperties properties) {
+        return new SeatRelease(jdbc, AllocationSettings.of(stepExecution.getJobExecution(), properties), properties);
+    }
+
+    @Bean(name = AllocationQueueReader.NAME)
+    @StepScope
+    AllocationQueueReader allocationQueueReader(DataSource dataSource, @Value("#{stepExecution}") StepExecution stepExecution,
+            WindowsProperties properties) {
+        return new AllocationQueueReader(dataSource, AllocationSettings.of(stepExecution.getJobExecution(), properties).runAt());
+    }
+
+    @Bean(name = SeatAllocationWriter.NAME)
+    @StepScope
+    SeatAllocationWriter seatAllocationWriter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events, @Value("#{stepExecution}") StepExecution stepExecution, WindowsProperties properties) {
+        return new SeatAllocationWriter(jdbc, dataSource, transactionManager, events,
+                AllocationSettings.of(stepExecution.getJobExecution(), properties));
+    }
+}
