@@ -26,7 +26,6 @@ create table waitlist_entry (
     specialties           text[]       not null default '{}',
     source_pages          text[]       not null default '{}',
     signup_count          int          not null default 1,
-    look_alikes_checked   boolean      not null default false,
     search_text           text generated always as (lower(coalesce(email, '') || ' ' || coalesce(full_name, ''))) stored,
     version               int          not null default 0,
     updated_at            timestamptz  not null default now()
@@ -35,11 +34,13 @@ create unique index waitlist_entry_identity_key on waitlist_entry (identity_key)
 create index waitlist_entry_queue on waitlist_entry (queued_at, id);
 create index waitlist_entry_status_queue on waitlist_entry (status, queued_at, id);
 create index waitlist_entry_country_queue on waitlist_entry (country, queued_at, id);
+-- lets the list count a country's entries from the index alone
+create index waitlist_entry_country_status on waitlist_entry (country, status);
 create index waitlist_entry_specialties on waitlist_entry using gin (specialties);
 create index waitlist_entry_source_pages on waitlist_entry using gin (source_pages);
 create index waitlist_entry_search on waitlist_entry using gin (search_text gin_trgm_ops);
 create index waitlist_entry_look_alike on waitlist_entry (name_key, country, id) where status = 'ACTIVE';
-create index waitlist_entry_look_alikes_unchecked on waitlist_entry (id) where not look_alikes_checked;
+create index waitlist_entry_merged_into on waitlist_entry (merged_into) where merged_into is not null;
 
 create table waitlist_signup (
     id                        bigserial    primary key,
@@ -88,6 +89,7 @@ create table waitlist_merge (
 );
 create index waitlist_merge_entry on waitlist_merge (entry_id);
 create index waitlist_merge_signup on waitlist_merge (signup_id);
+create index waitlist_merge_undone_to on waitlist_merge (undone_to_entry_id) where undone_to_entry_id is not null;
 
 -- Look-alikes (same normalized name and country, different identity key): a person decides.
 create table waitlist_possible_duplicate (

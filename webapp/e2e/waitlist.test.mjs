@@ -31,7 +31,10 @@ test('a person who signed up twice is one entry with two sign-ups after the dedu
     assert.equal(await row.count(), 1, 'the two sign-ups must be one person');
     assert.match(await row.innerText(), /\b2\b/);
 
-    await row.click();
+    // the search is debounced: wait until the list shows only the search result before opening it
+    await page.getByText('1-1 of 1').waitFor();
+    await row.getByText(`Ana Silva ${suffix}`).click();
+    await page.waitForURL(/\/waitlist\/\d+\/show/);
     const signups = page.getByRole('table', { name: 'Sign-ups' });
     await signups.waitFor();
     const signupRows = signups.locator('tbody tr');

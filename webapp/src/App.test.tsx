@@ -13,7 +13,14 @@ async function menuItems() {
 describe('App', () => {
   it('shows every area to ADMIN', async () => {
     renderApp('/guides', { roles: ['ADMIN'] });
-    expect(await menuItems()).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Jobs', 'Reports', 'Users']);
+    expect(await menuItems()).toEqual([
+      'Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports', 'Users', 'Audit log',
+    ]);
+  });
+
+  it('shows OPS the mail screens but not the audit log', async () => {
+    renderApp('/guides', { roles: ['OPS'] });
+    expect(await menuItems()).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports']);
   });
 
   it('shows EDITOR only guides and hospitals', async () => {
@@ -22,8 +29,8 @@ describe('App', () => {
   });
 
   it('shows a placeholder naming the planned feature', async () => {
-    renderApp('/jobs', { roles: ['OPS'] });
-    expect(await screen.findByText('Planned: arrives with the Jobs feature.')).toBeInTheDocument();
+    renderApp('/reports', { roles: ['OPS'] });
+    expect(await screen.findByText('Planned: arrives with the Reports feature.')).toBeInTheDocument();
   });
 
   it('never loads users for an EDITOR who goes to /users', async () => {

@@ -6,8 +6,23 @@ import { dataProvider as defaultDataProvider } from './dataProvider';
 import { Layout } from './Layout';
 import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
-import { FEATURES, SUB_RESOURCES, canRead, canWrite } from './roles';
+import { FEATURES, canRead, canWrite } from './roles';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
+import { ExecutionList } from './jobs/ExecutionList';
+import { ExecutionShow } from './jobs/ExecutionShow';
+import { JobList } from './jobs/JobList';
+import { HospitalCreate } from './hospitals/HospitalCreate';
+import { HospitalEdit } from './hospitals/HospitalEdit';
+import { HospitalList } from './hospitals/HospitalList';
+import { HospitalShow } from './hospitals/HospitalShow';
+import { GuideCreate } from './guides/GuideCreate';
+import { GuideEdit } from './guides/GuideEdit';
+import { GuideList } from './guides/GuideList';
+import { GuideShow } from './guides/GuideShow';
+import { AuditList } from './audit/AuditList';
+import { OutboxList } from './mail/OutboxList';
+import { SuppressionCreate } from './mail/SuppressionCreate';
+import { SuppressionList } from './mail/SuppressionList';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
@@ -18,15 +33,25 @@ import { WindowCreate } from './windows/WindowCreate';
 import { WindowList } from './windows/WindowList';
 import { WindowShow } from './windows/WindowShow';
 
-const SCREENS: Record<string, { list: ComponentType; create?: ComponentType; edit?: ComponentType; show?: ComponentType }> = {
-  users: { list: UserList, create: UserCreate, edit: UserEdit },
-  waitlist: { list: WaitlistList, show: WaitlistShow },
-  windows: { list: WindowList, create: WindowCreate, show: WindowShow },
-};
+interface Screens {
+  list: ComponentType;
+  create?: ComponentType;
+  edit?: ComponentType;
+  show?: ComponentType;
+}
 
-/** Screens of the resources that live inside a feature (no menu entry of their own). */
-const SUB_SCREENS: Record<string, ComponentType> = {
-  'waitlist-possible-duplicates': PossibleDuplicateList,
+const SCREENS: Record<string, Screens> = {
+  guides: { list: GuideList, create: GuideCreate, edit: GuideEdit, show: GuideShow },
+  users: { list: UserList, create: UserCreate, edit: UserEdit },
+  jobs: { list: JobList },
+  executions: { list: ExecutionList, show: ExecutionShow },
+  hospitals: { list: HospitalList, create: HospitalCreate, edit: HospitalEdit, show: HospitalShow },
+  waitlist: { list: WaitlistList, show: WaitlistShow },
+  'waitlist-possible-duplicates': { list: PossibleDuplicateList },
+  outbox: { list: OutboxList },
+  suppressions: { list: SuppressionList, create: SuppressionCreate },
+  audit: { list: AuditList },
+  windows: { list: WindowList, create: WindowCreate, show: WindowShow },
 };
 
 /** One stable placeholder component per planned feature. */
@@ -56,25 +81,26 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
     disableTelemetry
   >
     {(permissions: string[] | undefined) => [
-      ...FEATURES.filter((f) => canRead(permissions, f.resource)).map((f) => {
-        const screens = SCREENS[f.resource];
+      ...FEATURES.filter((f) => canRead(permissions, f.resource)).flatMap((f) => {
         const writable = canWrite(permissions, f.resource);
-        return (
-          <Resource
-            key={f.resource}
-            name={f.resource}
-            options={{ label: f.label }}
-            icon={ICONS[f.resource]}
-            list={f.planned || !screens ? PLANNED[f.resource] : screens.list}
-            create={!f.planned && writable ? screens?.create : undefined}
-            edit={!f.planned && writable ? screens?.edit : undefined}
-            show={!f.planned ? screens?.show : undefined}
-          />
-        );
+        // A feature's further resources (jobs: executions) share its access and only exist once it has landed.
+        const names = [f.resource, ...(f.planned ? [] : (f.subResources ?? []))];
+        return names.map((name) => {
+          const screens = f.planned ? undefined : SCREENS[name];
+          return (
+            <Resource
+              key={name}
+              name={name}
+              options={{ label: f.label }}
+              icon={ICONS[f.resource]}
+              list={screens ? screens.list : PLANNED[f.resource]}
+              create={writable ? screens?.create : undefined}
+              edit={writable ? screens?.edit : undefined}
+              show={screens?.show}
+            />
+          );
+        });
       }),
-      ...Object.entries(SUB_RESOURCES)
-        .filter(([sub]) => canRead(permissions, sub))
-        .map(([sub]) => <Resource key={sub} name={sub} list={SUB_SCREENS[sub]} />),
     ]}
   </Admin>
 );

@@ -8,6 +8,9 @@ import MailOutlineIcon from '@mui/icons-material/MailOutline';
 import SettingsSuggestIcon from '@mui/icons-material/SettingsSuggest';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import PeopleIcon from '@mui/icons-material/People';
+import OutboxIcon from '@mui/icons-material/Outbox';
+import BlockIcon from '@mui/icons-material/Block';
+import HistoryIcon from '@mui/icons-material/History';
 import { visibleFeatures } from './roles';
 
 export const ICONS: Record<string, SvgIconComponent> = {
@@ -19,6 +22,9 @@ export const ICONS: Record<string, SvgIconComponent> = {
   jobs: SettingsSuggestIcon,
   reports: AssessmentIcon,
   users: PeopleIcon,
+  outbox: OutboxIcon,
+  suppressions: BlockIcon,
+  audit: HistoryIcon,
 };
 
 /** Menu built from the role table: a user only sees what their roles may use. */

@@ -16,6 +16,40 @@ describe('resourcePath', () => {
   });
 });
 
+describe('records without an id field', () => {
+  it('get the id react-admin needs from the field that identifies them', async () => {
+    mockFetch((call) =>
+      call.url.startsWith('/api/jobs/executions?')
+        ? jsonResponse([{ executionId: 7, jobName: 'a' }], 200, { 'X-Total-Count': '1' })
+        : jsonResponse({ name: 'nightlyInvitationJob' }),
+    );
+    const executions = await dp.getList('executions', { pagination: { page: 1, perPage: 5 }, sort: { field: 'executionId', order: 'DESC' }, filter: {} });
+    expect(executions.data[0]).toMatchObject({ id: 7, executionId: 7 });
+    const job = await dp.getOne('jobs', { id: 'nightlyInvitationJob' });
+    expect(job.data.id).toBe('nightlyInvitationJob');
+    expect(resourcePath('executions')).toBe('/api/jobs/executions');
+  });
+});
+
+describe('suppressions', () => {
+  it('are identified by email, created with email and note only, and deleted with the note as a parameter', async () => {
+    const { calls } = mockFetch((call) =>
+      call.method === 'DELETE'
+        ? new Response(null, { status: 204 })
+        : jsonResponse({ email: 'a+b@example.com', reason: 'MANUAL', note: 'asked' }, 201),
+    );
+    const created = await dp.create('suppressions', { data: { email: 'a+b@example.com', note: 'asked', extra: 1 } });
+    expect(created.data.id).toBe('a+b@example.com');
+    expect(calls[0]).toMatchObject({ url: '/api/mail/suppressions', body: { email: 'a+b@example.com', note: 'asked' } });
+
+    await dp.delete('suppressions', { id: 'a+b@example.com', meta: { query: { note: 'subscribed again' } } });
+    expect(calls[1].method).toBe('DELETE');
+    expect(calls[1].url).toBe('/api/mail/suppressions/a%2Bb%40example.com?note=subscribed+again');
+    expect(resourcePath('audit')).toBe('/api/audit');
+    expect(resourcePath('outbox')).toBe('/api/mail/outbox');
+  });
+});
+
 describe('listQuery', () => {
   it('uses 0-based pages, size and field,dir sort', () => {
     const q = new URLSearchParams(listQuery({ page: 3, perPage: 10 }, { field: 'createdAt', order: 'DESC' }, {}));
@@ -100,8 +134,19 @@ describe('dataProvider', () => {
 
   it('update sends the whole record for other resources', async () => {
     const { calls } = mockFetch(() => jsonResponse({ id: 1, version: 1 }));
-    await dp.update('guides', { id: 1, data: { id: 1, title: 't', version: 0 }, previousData: { id: 1 } });
+    await dp.update('unconfigured-things', { id: 1, data: { id: 1, title: 't', version: 0 }, previousData: { id: 1 } });
     expect(calls[0].body).toEqual({ id: 1, title: 't', version: 0 });
+  });
+
+  it('update sends only the content fields and the version of a guide', async () => {
+    const { calls } = mockFetch(() => jsonResponse({ id: 1, version: 1 }));
+    await dp.update('guides', {
+      id: 1,
+      data: { id: 1, title: 't', version: 0, status: 'PUBLISHED', slug: 's', translations: [] },
+      previousData: { id: 1 },
+    });
+    expect(calls[0].url).toBe('/api/guides/1');
+    expect(calls[0].body).toEqual({ title: 't', version: 0 });
   });
 
   it('update rejects a stale version with the conflict message', async () => {

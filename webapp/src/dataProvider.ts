@@ -1,5 +1,7 @@
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { CONTENT_FIELDS } from './guides/types';
 import { http } from './http';
+import { HOSPITAL_FIELDS } from './hospitals/hospitalChoices';
 
 interface ResourceConfig {
   /** URL path of the collection, e.g. /api/admin/users. */
@@ -8,16 +10,33 @@ interface ResourceConfig {
   createFields?: readonly string[];
   /** Fields sent on update (PUT); all fields when absent. */
   updateFields?: readonly string[];
+  /** The field that identifies a record when the API has no `id` (react-admin needs one). */
+  idField?: string;
 }
 
 /** Resources whose URL or body differs from the default `/api/<resource>` with the whole record. */
 export const RESOURCES: Record<string, ResourceConfig> = {
+  guides: {
+    path: '/api/guides',
+    createFields: ['slug', 'locale', 'translationOf', ...CONTENT_FIELDS],
+    updateFields: ['version', ...CONTENT_FIELDS],
+  },
   'waitlist-possible-duplicates': { path: '/api/waitlist/possible-duplicates' },
   users: {
     path: '/api/admin/users',
     createFields: ['username', 'password', 'roles', 'email', 'displayName'],
     updateFields: ['email', 'displayName', 'roles', 'enabled', 'version'],
   },
+  jobs: { path: '/api/jobs', idField: 'name' },
+  executions: { path: '/api/jobs/executions', idField: 'executionId' },
+  hospitals: {
+    path: '/api/hospitals',
+    createFields: HOSPITAL_FIELDS,
+    updateFields: [...HOSPITAL_FIELDS, 'version'],
+  },
+  audit: { path: '/api/audit' },
+  outbox: { path: '/api/mail/outbox' },
+  suppressions: { path: '/api/mail/suppressions', idField: 'email', createFields: ['email', 'note'] },
 };
 
 export function resourcePath(resource: string): string {
@@ -31,6 +50,13 @@ function pick(data: Record<string, unknown>, fields: readonly string[] | undefin
     if (data[f] !== undefined) out[f] = data[f];
   }
   return out;
+}
+
+/** Gives the record the `id` react-admin expects when the resource names another identifying field. */
+function withId<T>(resource: string, record: T): T {
+  const idField = RESOURCES[resource]?.idField;
+  if (!idField || !record || typeof record !== 'object') return record;
+  return { ...record, id: (record as Record<string, unknown>)[idField] } as T;
 }
 
 function appendParam(params: URLSearchParams, key: string, value: unknown): void {
@@ -70,8 +96,12 @@ function total(headers: Headers, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
-function itemUrl(resource: string, id: Identifier): string {
-  return `${resourcePath(resource)}/${encodeURIComponent(String(id))}`;
+/** `meta.query` of a call becomes URL parameters (e.g. the reason a DELETE must give). */
+function itemUrl(resource: string, id: Identifier, meta?: { query?: Record<string, unknown> }): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(meta?.query ?? {})) appendParam(params, k, v);
+  const q = params.toString();
+  return `${resourcePath(resource)}/${encodeURIComponent(String(id))}${q ? `?${q}` : ''}`;
 }
 
 export function createDataProvider(): DataProvider {
@@ -81,7 +111,7 @@ export function createDataProvider(): DataProvider {
       signal: params.signal,
     });
     const data = Array.isArray(json) ? json : [];
-    return { data: data as never[], total: total(headers, data.length) };
+    return { data: data.map((r) => withId(resource, r)) as never[], total: total(headers, data.length) };
   };
 
   const dp: DataProvider = {
@@ -89,14 +119,14 @@ export function createDataProvider(): DataProvider {
 
     getOne: async (resource, params) => {
       const { json } = await http<RaRecord>(itemUrl(resource, params.id), { signal: params.signal });
-      return { data: json as never };
+      return { data: withId(resource, json) as never };
     },
 
     getMany: async (resource, params) => {
       const results = await Promise.all(
         params.ids.map((id) => http<RaRecord>(itemUrl(resource, id), { signal: params.signal })),
       );
-      return { data: results.map((r) => r.json) as never[] };
+      return { data: results.map((r) => withId(resource, r.json)) as never[] };
     },
 
     getManyReference: async (resource, params) =>
@@ -110,7 +140,7 @@ export function createDataProvider(): DataProvider {
     create: async (resource, params) => {
       const body = pick(params.data as Record<string, unknown>, RESOURCES[resource]?.createFields);
       const { json } = await http<RaRecord>(resourcePath(resource), { method: 'POST', body });
-      return { data: { ...(params.data as object), ...(json ?? {}) } as never };
+      return { data: withId(resource, { ...(params.data as object), ...(json ?? {}) }) as never };
     },
 
     update: async (resource, params) => {
@@ -130,12 +160,12 @@ export function createDataProvider(): DataProvider {
     },
 
     delete: async (resource, params) => {
-      await http(itemUrl(resource, params.id), { method: 'DELETE' });
+      await http(itemUrl(resource, params.id, params.meta), { method: 'DELETE' });
       return { data: (params.previousData ?? { id: params.id }) as never };
     },
 
     deleteMany: async (resource, params) => {
-      await Promise.all(params.ids.map((id) => http(itemUrl(resource, id), { method: 'DELETE' })));
+      await Promise.all(params.ids.map((id) => http(itemUrl(resource, id, params.meta), { method: 'DELETE' })));
       return { data: params.ids };
     },
   };

@@ -154,3 +154,16 @@ export async function http<T = unknown>(url: string, options: RequestOptions = {
   }
   return { status: response.status, headers: response.headers, json: parsed as T };
 }
+
+/**
+ * What the server said went wrong: its problem `detail` (for a 409 such as a job "already running"
+ * this explains more than the generic conflict message http() puts in the error).
+ */
+export function problemDetail(error: unknown): string {
+  if (error instanceof HttpError) {
+    const detail = (error.body as { detail?: unknown } | undefined)?.detail;
+    if (typeof detail === 'string' && detail) return detail;
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -5,13 +5,23 @@ const labels = (roles: string[]) => visibleFeatures(roles).map((f) => f.label);
 
 describe('role table', () => {
   it('gives ADMIN everything', () => {
-    expect(labels(['ADMIN'])).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Jobs', 'Reports', 'Users']);
+    expect(labels(['ADMIN'])).toEqual([
+      'Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports', 'Users', 'Audit log',
+    ]);
   });
   it('gives EDITOR guides and hospitals', () => {
     expect(labels(['EDITOR'])).toEqual(['Guides', 'Hospitals']);
   });
-  it('gives OPS everything but users', () => {
-    expect(labels(['OPS'])).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Jobs', 'Reports']);
+  it('gives OPS everything but users and the audit log', () => {
+    expect(labels(['OPS'])).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports']);
+  });
+  it('lets OPS read the outbox, manage suppressions, and only ADMIN read the audit log', () => {
+    expect(canDo(['OPS'], 'outbox', 'list')).toBe(true);
+    expect(canDo(['OPS'], 'outbox', 'create')).toBe(false);
+    expect(canDo(['OPS'], 'suppressions', 'create')).toBe(true);
+    expect(canDo(['OPS'], 'suppressions', 'delete')).toBe(true);
+    expect(canDo(['OPS', 'EDITOR', 'LEADERSHIP'], 'audit', 'list')).toBe(false);
+    expect(canDo(['ADMIN'], 'audit', 'list')).toBe(true);
   });
   it('gives LEADERSHIP read access to guides and hospitals plus reports', () => {
     expect(labels(['LEADERSHIP'])).toEqual(['Guides', 'Hospitals', 'Reports']);
@@ -24,5 +34,11 @@ describe('role table', () => {
     expect(labels([])).toEqual([]);
     expect(canRead(undefined, 'guides')).toBe(false);
     expect(canRead(['ADMIN'], 'unknown')).toBe(false);
+  });
+  it('gives the executions of batch jobs the access of Jobs, without a menu entry of their own', () => {
+    expect(canDo(['OPS'], 'executions', 'show')).toBe(true);
+    expect(canDo(['ADMIN'], 'executions', 'list')).toBe(true);
+    expect(canDo(['EDITOR', 'LEADERSHIP'], 'executions', 'list')).toBe(false);
+    expect(labels(['OPS'])).not.toContain('executions');
   });
 });

@@ -16,29 +16,28 @@ export interface FeatureAccess {
   write: readonly Role[];
   /** true while the feature's screens have not landed yet: a placeholder page is shown. */
   planned: boolean;
+  /** Further resources of the feature (same access, reached from its screens, no menu entry of their own). */
+  subResources?: readonly string[];
 }
 
 export const FEATURES: readonly FeatureAccess[] = [
-  { resource: 'guides', label: 'Guides', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: true },
-  { resource: 'hospitals', label: 'Hospitals', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: true },
-  { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
+  { resource: 'guides', label: 'Guides', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: false },
+  { resource: 'hospitals', label: 'Hospitals', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: false },
+  { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['waitlist-possible-duplicates'] },
   { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
-  { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
+  { resource: 'outbox', label: 'Mail outbox', read: ['OPS', 'ADMIN'], write: [], planned: false },
+  { resource: 'suppressions', label: 'Suppressions', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
+  { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['executions'] },
   { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: true },
   { resource: 'users', label: 'Users', read: ['ADMIN'], write: ['ADMIN'], planned: false },
+  { resource: 'audit', label: 'Audit log', read: ['ADMIN'], write: [], planned: false },
 ];
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
-/** Resources without a menu entry of their own, shown inside a feature (same access rules). */
-export const SUB_RESOURCES: Record<string, string> = {
-  'waitlist-possible-duplicates': 'waitlist',
-};
-
 export function featureOf(resource: string | undefined): FeatureAccess | undefined {
-  const name = resource && SUB_RESOURCES[resource] ? SUB_RESOURCES[resource] : resource;
-  return FEATURES.find((f) => f.resource === name);
+  return FEATURES.find((f) => f.resource === resource || (!!resource && !!f.subResources?.includes(resource)));
 }
 
 function hasAny(roles: readonly string[] | undefined, allowed: readonly Role[]): boolean {

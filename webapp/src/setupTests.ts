@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// Screens render slowly on a machine shared with parallel builds: wait up to 10 s (not 1 s) in findBy/waitFor.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -20,7 +20,7 @@ describe('PossibleDuplicateList', () => {
     const getList = vi.fn(async () => ({ data: PAIRS, total: 1 }));
     renderApp('/waitlist-possible-duplicates', { roles: ['OPS'], dataProvider: fakeDataProvider({ getList: getList as never }) });
 
-    const row = (await screen.findByText(/a.silva@example.net/, {}, { timeout: 5000 })).closest('tr') as HTMLElement;
+    const row = (await screen.findByText(/a.silva@example.net/, {}, { timeout: 15000 })).closest('tr') as HTMLElement;
     expect(within(row).getByText('same normalized name and country')).toBeInTheDocument();
     expect(getList).toHaveBeenCalledWith('waitlist-possible-duplicates', expect.objectContaining({ filter: { status: 'OPEN' } }));
 

@@ -18,7 +18,7 @@ describe('WaitlistList', () => {
     const getList = vi.fn(async () => ({ data: ENTRIES, total: 1 }));
     renderApp('/waitlist', { roles: ['OPS'], dataProvider: fakeDataProvider({ getList: getList as never }) });
 
-    const row = (await screen.findByText('ana@example.org', {}, { timeout: 5000 })).closest('tr') as HTMLElement;
+    const row = (await screen.findByText('ana@example.org', {}, { timeout: 15000 })).closest('tr') as HTMLElement;
     expect(within(row).getByText('Ana Silva')).toBeInTheDocument();
     expect(within(row).getByText('breast-cancer')).toBeInTheDocument();
     expect(within(row).getByText('2')).toBeInTheDocument();
@@ -53,7 +53,7 @@ describe('WaitlistList', () => {
     );
     const getList = vi.fn(async () => ({ data: ENTRIES, total: 1 }));
     renderApp('/waitlist', { roles: ['OPS'], dataProvider: fakeDataProvider({ getList: getList as never }) });
-    await screen.findByText('ana@example.org', {}, { timeout: 5000 });
+    await screen.findByText('ana@example.org', {}, { timeout: 15000 });
 
     await userEvent.click(screen.getByRole('button', { name: 'Run de-duplication now' }));
 

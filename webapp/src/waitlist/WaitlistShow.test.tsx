@@ -30,7 +30,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('WaitlistShow', () => {
   it('shows the person with every sign-up, merge and possible duplicate', async () => {
     setup();
-    const signups = await screen.findByRole('table', { name: 'Sign-ups' }, { timeout: 5000 });
+    const signups = await screen.findByRole('table', { name: 'Sign-ups' }, { timeout: 15000 });
     expect(within(signups).getByText('Ana.Silva+x@gmail.com')).toBeInTheDocument();
     expect(within(signups).getByText('DUPLICATE')).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Merges' })).getByText('anasilva@googlemail.com')).toBeInTheDocument();
@@ -39,20 +39,20 @@ describe('WaitlistShow', () => {
 
   it('undoes a merge only after confirmation', async () => {
     const { calls } = setup();
-    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }, { timeout: 5000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }, { timeout: 15000 }));
     expect(await screen.findByText('Undo this merge?')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }, { timeout: 5000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }, { timeout: 15000 }));
     await userEvent.click(await screen.findByRole('button', { name: 'Undo merge' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === '/api/waitlist/merges/5/undo')).toBe(true));
   });
 
   it('resolves a possible duplicate', async () => {
     const { calls } = setup();
-    await userEvent.click(await screen.findByRole('button', { name: 'Different people' }, { timeout: 5000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Different people' }, { timeout: 15000 }));
     await waitFor(() => {
       const call = calls.find((c) => c.url === '/api/waitlist/possible-duplicates/3/resolve');
       expect(call?.body).toEqual({ decision: 'DISTINCT' });
@@ -61,7 +61,7 @@ describe('WaitlistShow', () => {
 
   it('erases only when ERASE is typed', async () => {
     const { calls } = setup();
-    await userEvent.click(await screen.findByRole('button', { name: 'Erase personal data' }, { timeout: 5000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Erase personal data' }, { timeout: 15000 }));
     const dialog = await screen.findByRole('dialog');
     const erase = within(dialog).getByRole('button', { name: 'Erase' });
     expect(erase).toBeDisabled();
@@ -77,8 +77,16 @@ describe('WaitlistShow', () => {
     const createObjectURL = vi.fn(() => 'blob:export');
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     const { calls } = setup();
-    await userEvent.click(await screen.findByRole('button', { name: 'Export JSON' }, { timeout: 5000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Export JSON' }, { timeout: 15000 }));
     await waitFor(() => expect(createObjectURL).toHaveBeenCalled());
     expect(calls.some((c) => c.method === 'GET' && c.url === '/api/waitlist/7/export')).toBe(true);
+  });
+
+  it('shows the list row while the detail loads, without sign-ups yet', async () => {
+    const { signups: _signups, merges: _merges, possibleDuplicates: _pairs, ...row } = ENTRY;
+    const getOne = vi.fn(async () => ({ data: row }));
+    renderApp('/waitlist/7/show', { roles: ['OPS'], dataProvider: fakeDataProvider({ getOne: getOne as never }) });
+    expect(await screen.findByText('Sign-ups (0)', {}, { timeout: 15000 })).toBeInTheDocument();
+    expect(screen.getByText('No merges.')).toBeInTheDocument();
   });
 });

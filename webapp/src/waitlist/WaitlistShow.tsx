@@ -314,8 +314,15 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
 );
 
 const EntryContent = () => {
-  const entry = useRecordContext<EntryDetail>();
-  if (!entry) return null;
+  const record = useRecordContext<EntryDetail>();
+  if (!record) return null;
+  // until the detail has loaded, react-admin shows the list row (which has no sign-ups and merges)
+  const entry: EntryDetail = {
+    ...record,
+    signups: record.signups ?? [],
+    merges: record.merges ?? [],
+    possibleDuplicates: record.possibleDuplicates ?? [],
+  };
   return (
     <Card>
       <CardContent>

@@ -47,8 +47,13 @@ class AuditLog {
                 insert into audit_event (actor, action, module, remote_address, details)
                 values (?, ?, ?, ?, cast(? as jsonb))
                 """)
-                .params(actor(payload), type.getSimpleName(), module, remoteAddress(), json.writeValueAsString(payload))
+                .params(actor(payload), type.getSimpleName(), module, remoteAddress(), storable(json.writeValueAsString(payload)))
                 .update();
+    }
+
+    /** jsonb cannot hold NUL: an event quoting hostile input must still be written down. */
+    private static String storable(String json) {
+        return json.replace("\\u0000", "\\uFFFD");
     }
 
     /** Sign-in events name their user themselves: nobody is signed in yet when they happen. */
@@ -60,7 +65,7 @@ class AuditLog {
         for (var component : payload.getClass().getRecordComponents()) {
             if (component.getName().equals("username") && component.getType() == String.class) {
                 try {
-                    return truncate(String.valueOf(component.getAccessor().invoke(payload)));
+                    return truncate(String.valueOf(component.getAccessor().invoke(payload)).replace('\u0000', '\uFFFD'));
                 }
                 catch (ReflectiveOperationException ex) {
                     break;

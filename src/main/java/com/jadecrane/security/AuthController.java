@@ -51,6 +51,10 @@ class AuthController {
     @PostMapping("/login")
     ResponseEntity<?> login(@Valid @RequestBody Credentials credentials, HttpServletRequest request,
             HttpServletResponse response) {
+        if (hasControlCharacters(credentials.username()) || hasControlCharacters(credentials.password())) {
+            // no account has such a name: answer as for any unknown user, without asking the database
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED, REFUSED));
+        }
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(
@@ -77,6 +81,10 @@ class AuthController {
     @GetMapping("/me")
     Me me(Authentication authentication) {
         return Me.of(authentication);
+    }
+
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     record Credentials(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 200) String password) {

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,6 +31,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String EDITOR = Role.EDITOR.name();
+    private static final String OPS = Role.OPS.name();
+    private static final String LEADERSHIP = Role.LEADERSHIP.name();
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems,
             SecurityContextRepository securityContextRepository, UserAccountRepository accounts,
@@ -37,9 +43,21 @@ class SecurityConfiguration {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/management/health", "/management/health/**").permitAll()
-                .requestMatchers("/management/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/management/**").hasRole(ADMIN)
                 .requestMatchers("/api/auth/login", "/api/public/**").permitAll()
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                // each module's area; controllers repeat the rule with @PreAuthorize, and the rules
+                // here also keep a wrong role from learning anything (not even a validation error)
+                .requestMatchers("/api/admin/**", "/api/audit/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/specialties/**").authenticated()
+                .requestMatchers("/api/specialties/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/guides/**").authenticated()
+                .requestMatchers("/api/guides/**").hasRole(EDITOR)
+                .requestMatchers(HttpMethod.GET, "/api/hospitals/*/verifications/*/evidence/**").hasAnyRole(EDITOR, OPS)
+                .requestMatchers(HttpMethod.GET, "/api/hospitals/**").authenticated()
+                .requestMatchers("/api/hospitals/**").hasRole(EDITOR)
+                .requestMatchers("/api/waitlist/**", "/api/windows/**", "/api/allocations/**", "/api/invitations/**",
+                    "/api/jobs/**", "/api/mail/**").hasRole(OPS)
+                .requestMatchers("/api/reports/**", "/api/dashboard/**").hasAnyRole(LEADERSHIP, OPS)
                 .requestMatchers("/api/**").authenticated()
                 // the admin UI's static files and client-side routes
                 .anyRequest().permitAll())

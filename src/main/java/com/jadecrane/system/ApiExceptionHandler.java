@@ -36,6 +36,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** PostgreSQL's "invalid byte sequence" and "untranslatable character": text no column can hold. */
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
+
     @ExceptionHandler
     ProblemDetail invalidInput(InvalidInputException ex) {
         return Problems.invalid(ex.problems());
@@ -74,6 +77,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A constraint the database enforces that no earlier check caught (a race between two saves). */
     @ExceptionHandler
     ProblemDetail integrity(DataIntegrityViolationException ex) {
+        if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "The request contains a character that cannot be stored (e.g. NUL)");
+        }
         log.info("Request refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
         return Problems.of(HttpStatus.CONFLICT, "The change conflicts with data saved meanwhile; reload and try again");
     }

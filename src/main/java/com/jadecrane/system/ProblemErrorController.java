@@ -21,13 +21,15 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        // called directly, not as the container's error page: there is nothing here
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String detail = switch (status) {
             case PAYLOAD_TOO_LARGE -> "The request body is too large";
-            case NOT_FOUND -> "Nothing is found at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            case NOT_FOUND -> "Nothing is found at " + java.util.Objects.requireNonNullElse(
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), request.getRequestURI());
             case INTERNAL_SERVER_ERROR -> "An unexpected error occurred; it has been logged";
             default -> status.getReasonPhrase();
         };

@@ -1,6 +1,5 @@
 package com.jadecrane.waitlist;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
@@ -12,11 +11,8 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.jadecrane.system.Problems;
 
 /**
- * Shields the public sign-up before anything is parsed: a per-client rate limit (429 with
- * {@code Retry-After}) and a body limit (413), read with a bounded buffer so a chunked or lying
- * request cannot make it read more than the limit. The client is the remote address; it reflects
+ * Shields the public sign-up before anything is parsed with a per-client rate limit (429 with
+ * {@code Retry-After}); its 16 KiB body limit is the API's (system's RequestBodyLimitFilter).
+ * The client is the remote address; it reflects
  * {@code X-Forwarded-For} only when {@code server.forward-headers-strategy} says a proxy is trusted.
  * Buckets live in this instance's memory (bounded, least recently used dropped): with several
  * instances the limit applies per instance.
@@ -70,17 +66,7 @@ class PublicSignupGuard extends OncePerRequestFilter {
             write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many sign-ups from this client; try again in " + seconds + " s");
             return;
         }
-        int limit = properties.maxBodyBytes();
-        if (request.getContentLengthLong() > limit) {
-            write(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes");
-            return;
-        }
-        byte[] body = request.getInputStream().readNBytes(limit + 1);
-        if (body.length > limit) {
-            write(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes");
-            return;
-        }
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        chain.doFilter(request, response);
     }
 
     private Bucket newBucket() {
@@ -95,57 +81,5 @@ class PublicSignupGuard extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
-    }
-
-    /** The request with its body already read (within the limit). */
-    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already buffered");
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

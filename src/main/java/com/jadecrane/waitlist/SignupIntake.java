@@ -46,10 +46,11 @@ class SignupIntake {
 
     @Transactional
     void receive(SignupRequest request, String clientAddress, String userAgent) {
-        validator.check(request);
         if (request.filledByABot()) {
+            // the same answer as a real sign-up, valid or not, so the bot learns nothing
             return;
         }
+        validator.check(request);
         Instant now = clock.instant();
         long id = jdbc.sql("""
                 insert into waitlist_signup (received_at, email, full_name, country, preferred_language, time_zone,

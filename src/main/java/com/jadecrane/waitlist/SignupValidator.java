@@ -82,13 +82,22 @@ class SignupValidator {
     }
 
     /** Well-formed BCP 47 with a language subtag (Locale.Builder rejects what is not well-formed). */
+    /** ISO 639-1 codes, their ISO 639-2 forms, and widely used languages that only have a three-letter code. */
+    private static final java.util.Set<String> KNOWN_LANGUAGES = java.util.stream.Stream.of(
+            java.util.Arrays.stream(Locale.getISOLanguages()),
+            java.util.Arrays.stream(Locale.getISOLanguages()).map(code -> new Locale(code).getISO3Language()),
+            java.util.stream.Stream.of("fil", "yue", "haw", "ceb", "hmn", "ckb", "nan", "hak"))
+            .flatMap(codes -> codes)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static boolean isLanguageTag(String tag) {
         if (tag == null || tag.isBlank() || tag.length() > 35) {
             return false;
         }
         try {
             Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            return !locale.getLanguage().isEmpty();
+            // well-formed is not enough ("english" parses): the language must be a real ISO 639 one
+            return KNOWN_LANGUAGES.contains(locale.getLanguage());
         }
         catch (IllformedLocaleException ex) {
             return false;

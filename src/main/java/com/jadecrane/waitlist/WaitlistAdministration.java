@@ -45,9 +45,9 @@ class WaitlistAdministration {
         long newEntry = jdbc.sql("""
                 insert into waitlist_entry (identity_key, kept_apart, canonical_signup_id, queued_at, email, full_name,
                     name_key, country, preferred_language, time_zone, preferences_at, specialties, source_pages,
-                    signup_count, look_alikes_checked)
+                    signup_count)
                 select identity_key, true, id, received_at, email, full_name, name_key, country, preferred_language,
-                       time_zone, received_at, array[specialty], array[source_page], 1, true
+                       time_zone, received_at, array[specialty], array[source_page], 1
                 from waitlist_signup where id = ?
                 returning id""").param(signupId).query(Long.class).single();
         jdbc.sql("""

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,8 +41,11 @@ class WaitlistController {
     private final WaitlistQueries queries;
     private final WaitlistAdministration administration;
     private final DedupeRuns dedupeRuns;
+    private final ApplicationEventPublisher events;
 
-    WaitlistController(WaitlistQueries queries, WaitlistAdministration administration, DedupeRuns dedupeRuns) {
+    WaitlistController(WaitlistQueries queries, WaitlistAdministration administration, DedupeRuns dedupeRuns,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.queries = queries;
         this.administration = administration;
         this.dedupeRuns = dedupeRuns;
@@ -62,7 +66,10 @@ class WaitlistController {
 
     @GetMapping("/{id}")
     EntryDetail show(@PathVariable long id) {
-        return queries.detail(id);
+        EntryDetail detail = queries.detail(id);
+        // a look at someone's personal data is itself worth recording
+        events.publishEvent(new PersonalDataViewed(id, CurrentUser.username()));
+        return detail;
     }
 
     /** Everything held about one person, as a JSON download (a data-subject access request). */

@@ -22,7 +22,7 @@ import com.jadecrane.windows.WindowBenchmark;
  */
 public final class Benchmark {
 
-    public static final String ADMIN_PASSWORD = "benchmark-staff-secret-7c1d";
+    public static final String ADMIN_PASSWORD = "benchmark-first-staff-7c1d";
 
     private Benchmark() {
     }

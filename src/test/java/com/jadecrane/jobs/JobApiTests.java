@@ -147,6 +147,18 @@ class JobApiTests {
     }
 
     @Test
+    void aFailedWatchedJobIsEmailedToOps() {
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        long id = ops.post("/api/jobs/alwaysFailingJob/executions", "{}").<Integer>json("$.executionId");
+        awaitEnd(ops, id);
+
+        ApiClient.Response alerts = ops.get("/api/mail/outbox?q=" + TestUsers.OPS_ALERT_EMAIL + "&size=50");
+        assertThat(alerts.<List<String>>json("$[*].subject")).contains("[Jade Crane] alwaysFailingJob ended FAILED");
+        assertThat(alerts.<List<String>>json("$[*].textBody")).anyMatch(text -> text.contains("/jobs/executions/" + id)
+                && text.contains("this job always fails"));
+    }
+
+    @Test
     void abandonedExecutionsCannotBeRestarted() {
         ApiClient ops = TestUsers.signedIn(port, "OPS");
         long id = ops.post("/api/jobs/alwaysFailingJob/executions", "{}").<Integer>json("$.executionId");

@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "jadecrane.data-dir=target/test-data",
         "jadecrane.scheduler.enabled=false",
         "jadecrane.jobs.async=false",
+        "jadecrane.jobs.alert-email=" + TestUsers.OPS_ALERT_EMAIL,
+        "jadecrane.jobs.alert-jobs=nightlyInvitationJob,alwaysFailingJob",
         // every test posts from 127.0.0.1: the rate limit has its own context (PublicSignupRateLimitTests)
         "jadecrane.waitlist.rate-limit-per-minute=100000" })
 public @interface IntegrationTest {

@@ -8,6 +8,8 @@ public final class TestUsers {
 
     public static final String ADMIN_PASSWORD = "first-staff-secret-4f1c";
     public static final String PASSWORD = "test-password-9a2e7d";
+    /** Where failed watched jobs are reported in tests (the outbox, as no SendGrid key is set). */
+    public static final String OPS_ALERT_EMAIL = "ops-alerts@jadecrane.example";
 
     private TestUsers() {
     }

@@ -142,6 +142,8 @@ class PublicSignupApiTests {
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"status\":\"received\"}");
         assertThat(signupsMarked(marker)).isZero();
+        assertThat(post(port, with(signup("bot-" + marker + "@example.org", "Bot " + marker), "website", "x",
+                "country", "XX")).status()).as("a bot learns nothing from validation either").isEqualTo(202);
     }
 
     @Test

@@ -174,6 +174,25 @@ class WaitlistApiTests {
     }
 
     @Test
+    void everyLookAtAPersonsRecordAndEveryExportIsAudited() {
+        String m = unique();
+        String email = "viewed-" + m + "@example.org";
+        signUp(port, signup(email, "Viewed Person " + m));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long id = entryIdOf(email);
+
+        ops.get("/api/waitlist/" + id);
+        ops.get("/api/waitlist/" + id + "/export");
+
+        List<String> actions = jdbc.sql("select action from audit_event where details->>'entryId' = ? order by id")
+                .param(String.valueOf(id)).query(String.class).list();
+        assertThat(actions).contains("PersonalDataViewed", "PersonalDataExported");
+        assertThat(jdbc.sql("select count(*) from audit_event where details::text like ?").param("%" + email + "%")
+                .query(Integer.class).single()).as("the audit log holds no sign-up's email").isZero();
+    }
+
+    @Test
     void exportHasEverythingAndErasureLeavesNoPersonalDataInAnyColumn() {
         String m = unique();
         String email = "erase-" + m + "@example.org";

@@ -1,70 +1,68 @@
 package com.jadecrane.waitlist;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Flags look-alikes for a person to decide, never merging them: an active entry not yet checked gets
- * a possible-duplicate row with the earliest other active entry of the same normalized name and
- * country but a different identity key. Pairing with the earliest keeps the rows linear in the number
- * of entries (a common name in a big country would otherwise make every pair). Decided pairs are
- * kept (the unique pair key makes a DISTINCT decision stick).
+ * Flags look-alikes for a person to decide, never merging them: within each group of active entries
+ * with the same name key and country, every entry whose identity key differs from the group's
+ * earliest entry is paired with that earliest one (linear in the group, where all pairs would grow
+ * with its square). One statement over the name index, in one transaction: a restart simply runs it
+ * again, and the unique pair key keeps earlier pairs and their decisions (a DISTINCT stays DISTINCT).
  */
-class LookAlikeFlagging extends ResumableChunkTasklet {
+class LookAlikeFlagging implements Tasklet, StepExecutionListener {
 
-    static final String NAME = "lookAlikeFlagging";
     static final String REASON = "same normalized name and country";
 
     private static final String FLAG = """
-            with unchecked as (
-                select id, name_key, country, identity_key from waitlist_entry
-                where not look_alikes_checked and id > :after
-                order by id limit :chunkSize),
+            with groups as (
+                select name_key, country, min(id) as first_id
+                from waitlist_entry
+                where status = 'ACTIVE' and name_key is not null
+                group by name_key, country
+                having count(*) > 1),
             pairs as (
-                select u.id, (select o.id from waitlist_entry o
-                              where o.status = 'ACTIVE' and o.name_key = u.name_key and o.country = u.country
-                                and o.id <> u.id and o.identity_key <> u.identity_key
-                              order by o.id limit 1) as other
-                from unchecked u join waitlist_entry self on self.id = u.id
-                where self.status = 'ACTIVE' and u.name_key is not null),
+                select g.first_id as entry_a, e.id as entry_b
+                from groups g
+                join waitlist_entry e on e.name_key = g.name_key and e.country = g.country and e.status = 'ACTIVE'
+                     and e.id > g.first_id
+                join waitlist_entry first on first.id = g.first_id
+                where e.identity_key <> first.identity_key),
             flagged as (
                 insert into waitlist_possible_duplicate (entry_a, entry_b, reason)
-                select least(id, other), greatest(id, other), :reason from pairs where other is not null
+                select entry_a, entry_b, :reason from pairs
                 on conflict (entry_a, entry_b) do nothing
-                returning 1),
-            checked as (
-                update waitlist_entry set look_alikes_checked = true where id in (select id from unchecked))
-            select (select max(id) from unchecked) as last_id, (select count(*) from unchecked) as read,
-                   (select count(*) from flagged) as flagged""";
+                returning 1)
+            select (select count(*) from pairs) as look_alikes, (select count(*) from flagged) as flagged""";
 
-    private record Checked(Long lastId, long read, long flagged) {
+    private record Flagged(long lookAlikes, long flagged) {
     }
 
     private final JdbcClient jdbc;
-    private final int chunkSize;
 
-    LookAlikeFlagging(JdbcClient jdbc, int chunkSize) {
-        super(NAME);
+    LookAlikeFlagging(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.chunkSize = chunkSize;
     }
 
     @Override
-    String firstKey() {
-        return "0";
-    }
-
-    @Override
-    ChunkResult processChunkAfter(String afterKey, long jobExecutionId) {
-        Checked checked = jdbc.sql(FLAG).param("after", Long.parseLong(afterKey)).param("chunkSize", chunkSize)
-                .param("reason", REASON).query(Checked.class).single();
-        if (checked.lastId() == null) {
-            return null;
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Flagged result = jdbc.sql(FLAG).param("reason", REASON).query(Flagged.class).single();
+        for (long i = 0; i < result.lookAlikes(); i++) {
+            contribution.incrementReadCount();
         }
-        return new ChunkResult(Long.toString(checked.lastId()), checked.read(), checked.flagged(), 0);
+        contribution.incrementWriteCount(result.flagged());
+        return RepeatStatus.FINISHED;
     }
 
     @Override
-    String describe(long read, long written, long extra) {
-        return "entries checked for look-alikes: " + read + ", possible duplicates flagged: " + written;
+    public ExitStatus afterStep(StepExecution step) {
+        return step.getExitStatus().addExitDescription("look-alike pairs: " + step.getReadCount()
+                + ", possible duplicates newly flagged: " + step.getWriteCount());
     }
 }

@@ -6,17 +6,21 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Files NEW sign-ups under one entry per identity key, a range of keys per chunk, in three set-based
- * statements: find the range, upsert the entries (queued at the earliest sign-up, the newest contact
- * preferences, the union of specialties and source pages), then mark each sign-up CANONICAL or
- * DUPLICATE and record a merge for every duplicate. Only NEW sign-ups are touched, so a second run
+ * Files NEW sign-ups under one entry per identity key, a range of keys per chunk, in two set-based
+ * statements: find the range, then upsert the entries (queued at the earliest sign-up, the newest
+ * contact preferences, the union of specialties and source pages), mark each sign-up CANONICAL or
+ * DUPLICATE and record a merge for every duplicate, all in one statement. Only NEW sign-ups are touched, so a second run
  * finds nothing to do.
  */
 class NewSignupFiling extends ResumableChunkTasklet {
 
     static final String NAME = "newSignupFiling";
 
-    private static final String UPSERT_ENTRIES = """
+    /**
+     * One statement per chunk, like the reference: group the range's NEW sign-ups by identity key,
+     * upsert their entries, mark each sign-up CANONICAL or DUPLICATE, record a merge per duplicate.
+     */
+    private static final String FILE_CHUNK = """
             with incoming as (
                 select identity_key,
                        min(received_at) as first_at,
@@ -47,31 +51,26 @@ class NewSignupFiling extends ResumableChunkTasklet {
                     specialties = array(select distinct s from unnest(e.specialties || excluded.specialties) s order by s),
                     source_pages = array(select distinct p from unnest(e.source_pages || excluded.source_pages) p order by p),
                     signup_count = e.signup_count + excluded.signup_count,
-                    look_alikes_checked = e.look_alikes_checked and e.name_key is not distinct from excluded.name_key
-                        and e.country is not distinct from excluded.country,
                     version = e.version + 1,
                     updated_at = now()
-                returning (xmax = 0) as inserted)
-            select count(*) filter (where inserted) from upserted""";
-
-    private static final String FILE_SIGNUPS = """
-            with filed as (
+                returning e.id, e.identity_key, e.canonical_signup_id, e.merged_into, (xmax = 0) as inserted),
+            filed as (
                 update waitlist_signup s set
-                    entry_id = coalesce(e.merged_into, e.id),
-                    state = case when s.id = e.canonical_signup_id then 'CANONICAL' else 'DUPLICATE' end,
-                    duplicate_of = case when s.id = e.canonical_signup_id then null else e.canonical_signup_id end
-                from waitlist_entry e
+                    entry_id = coalesce(u.merged_into, u.id),
+                    state = case when s.id = u.canonical_signup_id then 'CANONICAL' else 'DUPLICATE' end,
+                    duplicate_of = case when s.id = u.canonical_signup_id then null else u.canonical_signup_id end
+                from upserted u
                 where s.state = 'NEW' and s.identity_key > :after and s.identity_key <= :upTo
-                  and e.identity_key = s.identity_key and not e.kept_apart
+                  and s.identity_key = u.identity_key
                 returning s.id, s.entry_id, s.state),
             merged as (
                 insert into waitlist_merge (entry_id, signup_id, job_execution_id)
-                select entry_id, id, :jobExecutionId from filed where state = 'DUPLICATE'
-                returning entry_id)
-            select f.entry_id, count(*) as filed, (select count(*) from merged m where m.entry_id = f.entry_id) as merged
+                select entry_id, id, :jobExecutionId from filed where state = 'DUPLICATE')
+            select f.entry_id, count(*) as filed, count(*) filter (where f.state = 'DUPLICATE') as merged,
+                   (select count(*) from upserted where inserted) as new_people
             from filed f group by f.entry_id""";
 
-    private record FiledEntry(long entryId, long filed, long merged) {
+    private record FiledEntry(long entryId, long filed, long merged, long newPeople) {
     }
 
     private final JdbcClient jdbc;
@@ -100,11 +99,11 @@ class NewSignupFiling extends ResumableChunkTasklet {
         if (upTo == null) {
             return null;
         }
-        long newPeople = jdbc.sql(UPSERT_ENTRIES).param("after", afterKey).param("upTo", upTo).query(Long.class).single();
-        List<FiledEntry> filed = jdbc.sql(FILE_SIGNUPS).param("after", afterKey).param("upTo", upTo)
+        List<FiledEntry> filed = jdbc.sql(FILE_CHUNK).param("after", afterKey).param("upTo", upTo)
                 .param("jobExecutionId", jobExecutionId).query(FiledEntry.class).list();
         long merged = 0;
         long read = 0;
+        long newPeople = filed.isEmpty() ? 0 : filed.get(0).newPeople();
         for (FiledEntry entry : filed) {
             read += entry.filed();
             merged += entry.merged();

@@ -16,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code waitlistDedupeJob}: one entry per person (identity key), queued at the first sign-up; later
  * sign-ups become DUPLICATE of it with a merge recorded; then look-alikes are flagged for review.
- * Set-based SQL in chunks of {@code chunkSize} sign-ups (job parameter, default 20,000), restartable
+ * Set-based SQL in chunks of {@code chunkSize} sign-ups (job parameter, default 50,000), restartable
  * from the last committed chunk, idempotent because only NEW sign-ups and unchecked entries are read.
  * No incrementer: a launcher passes an identifying parameter of its own (e.g. {@code launchedAt}), because
  * Spring Batch 6 replaces all given parameters with the incrementer's when a job has one.
@@ -55,13 +55,12 @@ class WaitlistDedupeJobConfiguration {
     @Bean(name = NewSignupFiling.NAME)
     @StepScope
     NewSignupFiling newSignupFiling(JdbcClient jdbc, ApplicationEventPublisher events,
-            @Value("#{jobParameters['chunkSize'] ?: 20000}") Long chunkSize) {
+            @Value("#{jobParameters['chunkSize'] ?: 50000}") Long chunkSize) {
         return new NewSignupFiling(jdbc, events, chunkSize.intValue());
     }
 
-    @Bean(name = LookAlikeFlagging.NAME)
-    @StepScope
-    LookAlikeFlagging lookAlikeFlagging(JdbcClient jdbc, @Value("#{jobParameters['chunkSize'] ?: 20000}") Long chunkSize) {
-        return new LookAlikeFlagging(jdbc, chunkSize.intValue());
+    @Bean
+    LookAlikeFlagging lookAlikeFlagging(JdbcClient jdbc) {
+        return new LookAlikeFlagging(jdbc);
     }
 }

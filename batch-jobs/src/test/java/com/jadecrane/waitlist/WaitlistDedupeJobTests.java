@@ -197,7 +197,7 @@ class WaitlistDedupeJobTests {
         assertThat(flagged.get(0)).containsEntry("entry_a", Math.min(a, b)).containsEntry("entry_b", Math.max(a, b))
                 .containsEntry("status", "OPEN").containsEntry("reason", "same normalized name and country");
         assertThat(step(execution, "flagLookAlikesStep").getExitStatus().getExitDescription())
-                .contains("possible duplicates flagged");
+                .contains("possible duplicates newly flagged");
 
         run(1000);
         assertThat(jdbc.sql("select count(*) from waitlist_possible_duplicate where entry_a = ? or entry_b = ?")

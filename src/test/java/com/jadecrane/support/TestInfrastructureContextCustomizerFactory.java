@@ -11,9 +11,10 @@ import org.springframework.test.context.ContextCustomizerFactory;
 /**
  * Points every Spring test context at the shared {@link TestDatabase}, so the application's own
  * embedded-PostgreSQL start-up (for a missing {@code spring.datasource.url}) stays out of tests
- * that do not ask for it. Registered in {@code META-INF/spring.factories}.
+ * that do not ask for it, and gives it the verification key of {@link SendGridEventSigner}.
+ * Registered in {@code META-INF/spring.factories}.
  */
-class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+class TestInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
@@ -27,7 +28,8 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                     "spring.datasource.url", TestDatabase.jdbcUrl(),
-                    "spring.datasource.username", "postgres")));
+                    "spring.datasource.username", "postgres",
+                    "jadecrane.sendgrid.webhook-public-key", SendGridEventSigner.publicKeyBase64())));
         }
 
         @Override

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  IconButton,
+  Stack,
+  Switch,
+  TextField,
+} from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/Delete';
+import { useNavigate } from 'react-router-dom';
+import { problemDetail } from '../http';
+import { launchJob } from './jobsApi';
+
+interface Parameter {
+  key: string;
+  value: string;
+}
+
+/** The launch body: the free parameters with a key, then dryRun from the switch (which wins). */
+export function launchParameters(dryRun: boolean, rows: readonly Parameter[]): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const { key, value } of rows) {
+    if (key.trim()) parameters[key.trim()] = value;
+  }
+  parameters.dryRun = String(dryRun);
+  return parameters;
+}
+
+/** Asks how to run a job (dry run first, for safety), launches it and opens the new execution. */
+export const LaunchDialog = ({ jobName, onClose }: { jobName: string; onClose: () => void }) => {
+  const navigate = useNavigate();
+  const [dryRun, setDryRun] = useState(true);
+  const [rows, setRows] = useState<Parameter[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [launching, setLaunching] = useState(false);
+
+  const updateRow = (index: number, change: Partial<Parameter>) =>
+    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
+
+  const launch = async () => {
+    setLaunching(true);
+    setError(null);
+    try {
+      const executionId = await launchJob(jobName, launchParameters(dryRun, rows));
+      onClose();
+      navigate(`/executions/${executionId}/show`);
+    } catch (e) {
+      setError(problemDetail(e));
+      setLaunching(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="launch-dialog-title" fullWidth maxWidth="sm">
+      <DialogTitle id="launch-dialog-title">Run {jobName}</DialogTitle>
+      <DialogContent>
+        <DialogContentText gutterBottom>
+          The job runs in the background; you follow it on the execution page.
+        </DialogContentText>
+        <FormControlLabel
+          control={<Switch checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />}
+          label="Dry run"
+        />
+        <DialogContentText variant="body2" sx={{ mb: 2 }}>
+          {dryRun ? 'A dry run sends nothing and changes nothing.' : 'This run changes data and may send emails.'}
+        </DialogContentText>
+        <Stack spacing={1}>
+          {rows.map((row, index) => (
+            <Stack key={index} direction="row" spacing={1} alignItems="center">
+              <TextField
+                label={`Parameter ${index + 1} name`}
+                size="small"
+                value={row.key}
+                onChange={(e) => updateRow(index, { key: e.target.value })}
+              />
+              <TextField
+                label={`Parameter ${index + 1} value`}
+                size="small"
+                value={row.value}
+                onChange={(e) => updateRow(index, { value: e.target.value })}
+              />
+              <IconButton
+                aria-label={`Remove parameter ${index + 1}`}
+                onClick={() => setRows((current) => current.filter((_, i) => i !== index))}
+              >
+                <DeleteIcon fontSize="small" />
+              </IconButton>
+            </Stack>
+          ))}
+          <div>
+            <Button startIcon={<AddIcon />} onClick={() => setRows((current) => [...current, { key: '', value: '' }])}>
+              Add parameter
+            </Button>
+          </div>
+        </Stack>
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={launch} disabled={launching}>
+          {dryRun ? 'Launch dry run' : 'Launch'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
