@@ -55,6 +55,15 @@ public class SeatHolds {
     }
 
     /**
+     * The reply deadline {@link #startHold} will set for an invitation sent at {@code sentAt}, so the
+     * invitation can name it before it is sent.
+     */
+    public Instant holdDeadline(Instant windowStartsAt, Instant sentAt) {
+        Instant deadline = sentAt.plus(properties.holdPeriod());
+        return deadline.isAfter(windowStartsAt) ? windowStartsAt : deadline;
+    }
+
+    /**
      * The invitation for this allocation was sent at {@code sentAt}: the reply deadline starts now.
      * Calling it again keeps the first deadline (a resent invitation does not extend the hold).
      *
