@@ -64,12 +64,7 @@ class InvitationMail {
                 customArgs, headers);
     }
 
-    /** The HTML of the repo template filled with a made-up person, for the preview in the admin UI. */
-    String previewHtml() {
-        return compose(sample(), new LinkTokens("sample-accept", "sample-decline", "sample-unsubscribe"),
-                Instant.now().plusSeconds(5 * 24 * 3600)).html();
-    }
-
+    /** A made-up person and window, for the preview and "send me a test". */
     static PendingInvitation sample() {
         Instant start = Instant.now().plusSeconds(14 * 24 * 3600);
         return new PendingInvitation(0, 0, 0, "ana.silva@example.org", "Ana Silva", "Europe/Lisbon", start,

@@ -123,6 +123,12 @@ class EndpointRoleRulesTests {
                 EnumSet.of(Who.EDITOR, Who.OPS, Who.ADMIN));
         rule("GET /api/public/hospitals", PUBLIC);
         rule("GET /api/public/hospitals/{slug}", PUBLIC);
+        rule("GET /api/invitations", OPS);
+        rule("GET /api/invitations/{id}", OPS);
+        rule("POST /api/invitations/{id}/resend", OPS);
+        rule("POST /api/invitations/{id}/mark-sent", OPS);
+        rule("GET /api/invitations/preview", OPS);
+        rule("POST /api/invitations/test-send", OPS);
         rule("GET /api/public/invitations/{token}", PUBLIC);
         rule("POST /api/public/invitations/{token}/accept", PUBLIC);
         rule("POST /api/public/invitations/{token}/decline", PUBLIC);
