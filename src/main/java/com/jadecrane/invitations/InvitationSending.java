@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import com.jadecrane.invitations.InvitationTokens.LinkTokens;
@@ -45,11 +46,13 @@ class InvitationSending implements DisposableBean {
     private final Mailer mailer;
     private final SeatHolds seatHolds;
     private final InvitationsProperties properties;
+    private final ApplicationEventPublisher events;
     private final ExecutorService pool;
 
     InvitationSending(InvitationLedger ledger, InvitationMail mails, Mailer mailer, SeatHolds seatHolds,
-            InvitationsProperties properties) {
+            InvitationsProperties properties, ApplicationEventPublisher events) {
         this.ledger = ledger;
+        this.events = events;
         this.mails = mails;
         this.mailer = mailer;
         this.seatHolds = seatHolds;
@@ -112,8 +115,10 @@ class InvitationSending implements DisposableBean {
 
     private Result record(PendingInvitation invitation, DeliveryOutcome outcome, Instant sendingAt) {
         if (outcome instanceof DeliveryOutcome.Accepted accepted) {
-            ledger.sent(invitation.id(), accepted.messageId(), Instant.now());
+            Instant sentAt = Instant.now();
+            ledger.sent(invitation.id(), accepted.messageId(), sentAt);
             startHold(invitation, sendingAt);
+            events.publishEvent(new InvitationSent(invitation.id(), invitation.allocationId(), invitation.entryId(), sentAt));
             return Result.SENT;
         }
         if (outcome instanceof DeliveryOutcome.Rejected rejected) {

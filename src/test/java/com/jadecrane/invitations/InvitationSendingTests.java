@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jadecrane.invitations.InvitationSending.Result;
@@ -59,6 +60,9 @@ class InvitationSendingTests {
 
     @Autowired
     InvitationsProperties properties;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     InvitationTestData data;
 
@@ -223,7 +227,7 @@ class InvitationSendingTests {
                 Duration.ofDays(90), "unsubscribe@jadecrane.example");
         InvitationMail templated = new InvitationMail(withTemplate, "https://jadecrane.example");
         InvitationSending sending = new InvitationSending(ledger, templated,
-                StandInMailers.sendGridAt(sendGrid.port(), suppressions, 1), seatHolds, withTemplate);
+                StandInMailers.sendGridAt(sendGrid.port(), suppressions, 1), seatHolds, withTemplate, events);
 
         assertThat(sending.send(recipient(seat), List.of("PENDING"))).isEqualTo(Result.SENT);
 
@@ -237,7 +241,7 @@ class InvitationSendingTests {
 
     private InvitationSending sending(int maxAttempts) {
         return new InvitationSending(ledger, mails, StandInMailers.sendGridAt(sendGrid.port(), suppressions, maxAttempts),
-                seatHolds, properties);
+                seatHolds, properties, events);
     }
 
     private PendingInvitation recipient(Seat seat) {
