@@ -121,6 +121,24 @@ public class SeatHolds {
                 "DECLINED", "declined by the person invited"));
     }
 
+    /**
+     * The person cannot be invited (their address is suppressed, or SendGrid refused the mail for
+     * good): the seat is freed at once for the next run. Releasing a seat no longer held does nothing.
+     */
+    @Transactional
+    public void release(long allocationId, String reason, String releasedBy) {
+        Map<String, Object> allocation = lock(allocationId);
+        if (!"HELD".equals(allocation.get("status"))) {
+            return;
+        }
+        jdbc.sql("""
+                update window_allocation set status = 'RELEASED', released_at = now(), released_by = ?, release_reason = ?,
+                    version = version + 1
+                where id = ?""").params(releasedBy, reason, allocationId).update();
+        events.publishEvent(new SeatReleased(allocationId, (Long) allocation.get("entry_id"), (Long) allocation.get("window_id"),
+                "RELEASED", reason));
+    }
+
     private Map<String, Object> lock(long allocationId) {
         return jdbc.sql("select entry_id, window_id, status, hold_expires_at from window_allocation where id = ? for update")
                 .param(allocationId).query().listOfRows().stream().findFirst()
