@@ -124,11 +124,16 @@ class InvitationSending implements DisposableBean {
         if (outcome instanceof DeliveryOutcome.Rejected rejected) {
             // a refused key or account (401, 403) is fixed by ops, after which a resend may work
             boolean transientFailure = rejected.status() == 401 || rejected.status() == 403;
-            ledger.failed(invitation.id(), rejected.status() + ": " + rejected.reason(), transientFailure);
+            String reason = rejected.status() + ": " + rejected.reason();
+            ledger.failed(invitation.id(), reason, transientFailure);
+            if (!transientFailure) {
+                releaseSeat(invitation, "invitation refused by SendGrid (" + reason + ")");
+            }
             return Result.FAILED;
         }
         if (outcome instanceof DeliveryOutcome.Suppressed suppressed) {
             ledger.suppressed(invitation.id(), suppressed.reason());
+            releaseSeat(invitation, "the address may not be emailed (" + suppressed.reason() + ")");
             return Result.SUPPRESSED;
         }
         if (outcome instanceof DeliveryOutcome.NotSent notSent) {
@@ -146,6 +151,16 @@ class InvitationSending implements DisposableBean {
         }
         catch (ConflictException | ResourceNotFoundException released) {
             log.info("Invitation {} was sent but its seat is no longer held: {}", invitation.id(), released.getMessage());
+        }
+    }
+
+    /** Nobody can answer an invitation that never arrives: the seat goes to the next person at once. */
+    private void releaseSeat(PendingInvitation invitation, String reason) {
+        try {
+            seatHolds.release(invitation.allocationId(), reason, "invitations");
+        }
+        catch (ResourceNotFoundException gone) {
+            log.info("Invitation {} could not be sent and its allocation is gone", invitation.id());
         }
     }
 

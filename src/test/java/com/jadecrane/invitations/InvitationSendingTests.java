@@ -158,6 +158,7 @@ class InvitationSendingTests {
 
         assertThat(data.status(seat.invitationId())).isEqualTo("UNCONFIRMED");
         assertThat(data.holdExpiresAt(seat.allocationId())).isNull();
+        assertThat(data.allocationStatus(seat.allocationId())).as("kept until someone decides").isEqualTo("HELD");
         sendGrid.verify(1, postRequestedFor(urlEqualTo(SEND)));
     }
 
@@ -173,6 +174,7 @@ class InvitationSendingTests {
         assertThat(jdbc.sql("select failure_reason from invitation where id = ?").param(seat.invitationId())
                 .query(String.class).single()).startsWith("400").contains("valid address");
         sendGrid.verify(1, postRequestedFor(urlEqualTo(SEND)));
+        assertThat(data.allocationStatus(seat.allocationId())).as("the seat goes to the next person").isEqualTo("RELEASED");
     }
 
     @Test
@@ -185,6 +187,7 @@ class InvitationSendingTests {
 
         assertThat(data.status(seat.invitationId())).isEqualTo("SUPPRESSED");
         sendGrid.verify(0, postRequestedFor(urlEqualTo(SEND)));
+        assertThat(data.allocationStatus(seat.allocationId())).as("the seat goes to the next person").isEqualTo("RELEASED");
     }
 
     @Test
