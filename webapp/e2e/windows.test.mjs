@@ -62,7 +62,7 @@ test('ops create a recurring series and read a dry run of the allocation', { tim
     await page.getByLabel('Thursday').check();
     await page.getByLabel(/Start time/).fill('09:00');
     await page.getByLabel(/End time/).fill('12:00');
-    await page.getByLabel(/Specialty/).click();
+    await page.getByLabel(/^Specialty/).click();
     await page.getByRole('option', { name: `E2E ${suffix}` }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/Series created: 4 windows/).waitFor();

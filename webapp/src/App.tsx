@@ -20,6 +20,8 @@ import { GuideEdit } from './guides/GuideEdit';
 import { GuideList } from './guides/GuideList';
 import { GuideShow } from './guides/GuideShow';
 import { AuditList } from './audit/AuditList';
+import { InvitationList } from './invitations/InvitationList';
+import { InvitationShow } from './invitations/InvitationShow';
 import { OutboxList } from './mail/OutboxList';
 import { SuppressionCreate } from './mail/SuppressionCreate';
 import { SuppressionList } from './mail/SuppressionList';
@@ -52,6 +54,7 @@ const SCREENS: Record<string, Screens> = {
   suppressions: { list: SuppressionList, create: SuppressionCreate },
   audit: { list: AuditList },
   windows: { list: WindowList, create: WindowCreate, show: WindowShow },
+  invitations: { list: InvitationList, show: InvitationShow },
 };
 
 /** One stable placeholder component per planned feature. */

@@ -25,7 +25,7 @@ export const FEATURES: readonly FeatureAccess[] = [
   { resource: 'hospitals', label: 'Hospitals', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: false },
   { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['waitlist-possible-duplicates'] },
   { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
-  { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: true },
+  { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'outbox', label: 'Mail outbox', read: ['OPS', 'ADMIN'], write: [], planned: false },
   { resource: 'suppressions', label: 'Suppressions', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['executions'] },

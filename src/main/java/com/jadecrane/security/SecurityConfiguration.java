@@ -61,7 +61,9 @@ class SecurityConfiguration {
                 .requestMatchers("/api/**").authenticated()
                 // the admin UI's static files and client-side routes
                 .anyRequest().permitAll())
-            .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/auth/login", "/api/public/**"))
+            // the invitation pages' forms are authorized by the single-use token in their path
+            .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/auth/login", "/api/public/**", "/invitations/**",
+                "/unsubscribe/**"))
             // the SPA reads XSRF-TOKEN from a cookie, so make sure every response carries it
             .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
             .addFilterAfter(new ActiveAccountFilter(accounts, securityContextRepository), SecurityContextHolderFilter.class)

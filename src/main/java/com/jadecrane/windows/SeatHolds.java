@@ -55,6 +55,15 @@ public class SeatHolds {
     }
 
     /**
+     * The reply deadline {@link #startHold} will set for an invitation sent at {@code sentAt}, so the
+     * invitation can name it before it is sent.
+     */
+    public Instant holdDeadline(Instant windowStartsAt, Instant sentAt) {
+        Instant deadline = sentAt.plus(properties.holdPeriod());
+        return deadline.isAfter(windowStartsAt) ? windowStartsAt : deadline;
+    }
+
+    /**
      * The invitation for this allocation was sent at {@code sentAt}: the reply deadline starts now.
      * Calling it again keeps the first deadline (a resent invitation does not extend the hold).
      *
@@ -110,6 +119,24 @@ public class SeatHolds {
                 where id = ?""").param(allocationId).update();
         events.publishEvent(new SeatReleased(allocationId, (Long) allocation.get("entry_id"), (Long) allocation.get("window_id"),
                 "DECLINED", "declined by the person invited"));
+    }
+
+    /**
+     * The person cannot be invited (their address is suppressed, or SendGrid refused the mail for
+     * good): the seat is freed at once for the next run. Releasing a seat no longer held does nothing.
+     */
+    @Transactional
+    public void release(long allocationId, String reason, String releasedBy) {
+        Map<String, Object> allocation = lock(allocationId);
+        if (!"HELD".equals(allocation.get("status"))) {
+            return;
+        }
+        jdbc.sql("""
+                update window_allocation set status = 'RELEASED', released_at = now(), released_by = ?, release_reason = ?,
+                    version = version + 1
+                where id = ?""").params(releasedBy, reason, allocationId).update();
+        events.publishEvent(new SeatReleased(allocationId, (Long) allocation.get("entry_id"), (Long) allocation.get("window_id"),
+                "RELEASED", reason));
     }
 
     private Map<String, Object> lock(long allocationId) {

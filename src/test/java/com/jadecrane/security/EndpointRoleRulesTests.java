@@ -138,12 +138,28 @@ class EndpointRoleRulesTests {
                 EnumSet.of(Who.EDITOR, Who.OPS, Who.ADMIN));
         rule("GET /api/public/hospitals", PUBLIC);
         rule("GET /api/public/hospitals/{slug}", PUBLIC);
+        rule("GET /api/invitations", OPS);
+        rule("GET /api/invitations/{id}", OPS);
+        rule("POST /api/invitations/{id}/resend", OPS);
+        rule("POST /api/invitations/{id}/mark-sent", OPS);
+        rule("GET /api/invitations/preview", OPS);
+        rule("POST /api/invitations/test-send", OPS);
+        rule("GET /api/public/invitations/{token}", PUBLIC);
+        rule("POST /api/public/invitations/{token}/accept", PUBLIC);
+        rule("POST /api/public/invitations/{token}/decline", PUBLIC);
+        rule("POST /api/public/unsubscribe/{token}", PUBLIC);
+        rule("GET /invitations/{token:[A-Za-z0-9_-]{43}}", PUBLIC);
+        rule("POST /invitations/{token:[A-Za-z0-9_-]{43}}/accept", PUBLIC);
+        rule("POST /invitations/{token:[A-Za-z0-9_-]{43}}/decline", PUBLIC);
+        rule("GET /unsubscribe/{token:[A-Za-z0-9_-]{43}}", PUBLIC);
+        rule("POST /unsubscribe/{token:[A-Za-z0-9_-]{43}}", PUBLIC);
     }
 
     private static final String SIGN_IN_FIRST = "Sign in first";
     private static final String WRONG_ROLE = "Your role does not allow this";
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+    /** A path variable, with the regular expression it may carry ({@code {token:[A-Za-z0-9_-]{43}}}). */
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^/]*)?}");
 
     @LocalServerPort
     int port;
@@ -229,7 +245,8 @@ class EndpointRoleRulesTests {
         while (matcher.find()) {
             String name = matcher.group(1);
             String value = name.equalsIgnoreCase("id") || name.endsWith("Id") ? "987654321"
-                    : name.equals("email") ? "nobody@example.invalid" : "no-such-" + name.toLowerCase();
+                    : name.equals("email") ? "nobody@example.invalid"
+                    : name.equals("token") ? "A".repeat(43) : "no-such-" + name.toLowerCase();
             matcher.appendReplacement(path, value);
         }
         matcher.appendTail(path);

@@ -33,7 +33,7 @@ class PublicEndpointCorpusTests {
 
     /** Tables a public request could write to; their row counts must not move. */
     private static final List<String> PUBLIC_WRITES = List.of("mail_event", "mail_suppression", "app_user",
-            "waitlist_signup", "waitlist_entry");
+            "waitlist_signup", "waitlist_entry", "invitation");
 
     private static final List<String> INJECTIONS = List.of(
             "' OR '1'='1", "'; drop table app_user; --", "\" OR 1=1 --", "1; select pg_sleep(5)",
@@ -54,6 +54,7 @@ class PublicEndpointCorpusTests {
         publicReadCases(cases);
         webhookCases(cases);
         waitlistCases(cases);
+        invitationCases(cases);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
@@ -232,6 +233,62 @@ class PublicEndpointCorpusTests {
         cases.add(new Case("waitlist: form encoded", "POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded"),
                 "email=a@b.org".getBytes(StandardCharsets.UTF_8), Set.of(400, 415), null));
         cases.add(new Case("waitlist: GET", "GET", path, Map.of(), null, Set.of(405), null));
+    }
+
+    /**
+     * The links of invitation emails: unknown, malformed and injected tokens are 404 (or 400), a
+     * replayed (already answered) token and an expired one are 410, a token of the wrong kind is 404.
+     */
+    private void invitationCases(List<Case> cases) {
+        String answered = java.util.UUID.randomUUID().toString();
+        String expired = java.util.UUID.randomUUID().toString();
+        long fakeAllocation = -Math.abs(System.nanoTime());
+        jdbc.sql("""
+                insert into invitation (allocation_id, entry_id, status, reply_deadline, accept_token_hash,
+                    unsubscribe_token_hash, unsubscribe_expires_at, unsubscribe_used_at, response, responded_at)
+                values (?, -1, 'SENT', now() + interval '5 days', ?, ?, now() + interval '90 days', now(), 'ACCEPTED', now())""")
+                .params(fakeAllocation, sha256(answered), sha256(answered + "-unsubscribe")).update();
+        jdbc.sql("""
+                insert into invitation (allocation_id, entry_id, status, reply_deadline, decline_token_hash,
+                    unsubscribe_token_hash, unsubscribe_expires_at)
+                values (?, -1, 'SENT', now() - interval '1 minute', ?, ?, now() - interval '1 minute')""")
+                .params(fakeAllocation - 1, sha256(expired), sha256(expired + "-unsubscribe")).update();
+        List<String> tokens = new ArrayList<>(INJECTIONS);
+        tokens.add("A".repeat(43));
+        tokens.add("");
+        for (String token : tokens) {
+            String encoded = encode(token);
+            cases.add(new Case("invitation: read token " + abbreviate(token), "GET", "/api/public/invitations/" + encoded,
+                    Map.of(), null, Set.of(400, 404, 405), null));
+            for (String action : List.of("accept", "decline")) {
+                cases.add(new Case("invitation: " + action + " token " + abbreviate(token), "POST",
+                        "/api/public/invitations/" + encoded + "/" + action, Map.of(), null, Set.of(400, 404), null));
+            }
+            cases.add(new Case("unsubscribe: token " + abbreviate(token), "POST", "/api/public/unsubscribe/" + encoded,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8), Set.of(400, 404, 405), null));
+        }
+        cases.add(new Case("invitation: replayed accept", "POST", "/api/public/invitations/" + answered + "/accept",
+                Map.of(), null, Set.of(410), null));
+        cases.add(new Case("invitation: read an answered one", "GET", "/api/public/invitations/" + answered,
+                Map.of(), null, Set.of(410), null));
+        cases.add(new Case("invitation: expired decline", "POST", "/api/public/invitations/" + expired + "/decline",
+                Map.of(), null, Set.of(410), null));
+        cases.add(new Case("invitation: a decline token used to accept", "POST", "/api/public/invitations/" + expired
+                + "/accept", Map.of(), null, Set.of(404, 410), null));
+        cases.add(new Case("unsubscribe: replayed", "POST", "/api/public/unsubscribe/" + answered + "-unsubscribe",
+                Map.of(), null, Set.of(410), null));
+        cases.add(new Case("unsubscribe: expired", "POST", "/api/public/unsubscribe/" + expired + "-unsubscribe",
+                Map.of(), null, Set.of(410), null));
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static Case json(String name, String path, String body, Set<Integer> allowed, String field) {

@@ -1,0 +1,117 @@
+package com.jadecrane.invitations;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.jadecrane.invitations.InvitationTestData.Seat;
+import com.jadecrane.invitations.InvitationTokens.LinkTokens;
+import com.jadecrane.support.ApiClient;
+import com.jadecrane.support.IntegrationTest;
+import com.jadecrane.support.Json;
+import com.jadecrane.support.SendGridEventSigner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SendGrid's signed delivery events, posted over real HTTP, update the invitation ledger. */
+@IntegrationTest
+class InvitationDeliveryEventTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    InvitationLedger ledger;
+
+    InvitationTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new InvitationTestData(jdbc);
+    }
+
+    @Test
+    void aDeliveredEventResolvesAnUnconfirmedInvitationAndStartsItsDeadline() {
+        Seat seat = data.pendingInvitation();
+        ledger.claim(seat.invitationId(), List.of("PENDING"), LinkTokens.fresh(), Instant.now().plus(5, ChronoUnit.DAYS),
+                Instant.now().plus(90, ChronoUnit.DAYS));
+        ledger.unconfirmed(seat.invitationId(), "read timed out");
+
+        assertThat(postSigned(event("delivered", seat, null)).status()).isEqualTo(200);
+
+        assertThat(data.status(seat.invitationId())).isEqualTo("SENT");
+        assertThat(column(seat, "delivered_at")).isNotNull();
+        assertThat(column(seat, "sendgrid_message_id")).isEqualTo("msg-" + seat.invitationId());
+        assertThat(data.holdExpiresAt(seat.allocationId())).isNotNull();
+    }
+
+    @Test
+    void aBounceFailsASentInvitationWithTheReason() {
+        Seat seat = sentInvitation();
+
+        postSigned(event("bounce", seat, "550 5.1.1 mailbox unavailable"));
+
+        assertThat(data.status(seat.invitationId())).isEqualTo("FAILED");
+        assertThat(column(seat, "failure_reason")).isEqualTo("bounce: 550 5.1.1 mailbox unavailable");
+        assertThat(column(seat, "bounced_at")).isNotNull();
+    }
+
+    @Test
+    void opensAndSpamReportsAreRecorded() {
+        Seat seat = sentInvitation();
+
+        postSigned(event("open", seat, null));
+        postSigned(event("spamreport", seat, null));
+
+        assertThat(data.status(seat.invitationId())).isEqualTo("SENT");
+        assertThat(column(seat, "opened_at")).isNotNull();
+        assertThat(column(seat, "spam_reported_at")).isNotNull();
+        assertThat(column(seat, "delivery")).isEqualTo("spamreport");
+    }
+
+    private Seat sentInvitation() {
+        Seat seat = data.pendingInvitation();
+        ledger.claim(seat.invitationId(), List.of("PENDING"), LinkTokens.fresh(), Instant.now().plus(5, ChronoUnit.DAYS),
+                Instant.now().plus(90, ChronoUnit.DAYS));
+        ledger.sent(seat.invitationId(), "msg-" + seat.invitationId(), Instant.now());
+        return seat;
+    }
+
+    private String column(Seat seat, String column) {
+        return jdbc.sql("select cast(" + column + " as text) from invitation where id = ?").param(seat.invitationId())
+                .query(String.class).optional().orElse(null);
+    }
+
+    private static String event(String type, Seat seat, String reason) {
+        Map<String, Object> event = new java.util.HashMap<>(Map.of("sg_event_id", UUID.randomUUID().toString(), "event", type,
+                "email", seat.email(), "timestamp", Instant.now().getEpochSecond(),
+                "sg_message_id", "msg-" + seat.invitationId() + ".filter0001", "invitationId",
+                Long.toString(seat.invitationId())));
+        if (reason != null) {
+            event.put("reason", reason);
+        }
+        return Json.write(List.of(event));
+    }
+
+    private ApiClient.Response postSigned(String body) {
+        String timestamp = SendGridEventSigner.now();
+        ApiClient client = new ApiClient(port).withoutCsrfHeader();
+        return client.send(client.request("/api/public/sendgrid/events").header("Content-Type", "application/json")
+                .header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp)
+                .header("X-Twilio-Email-Event-Webhook-Signature", SendGridEventSigner.sign(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}
