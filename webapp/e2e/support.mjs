@@ -1,5 +1,6 @@
 // Shared helpers for the browser tests (node:test + playwright-core driving Debian's Chromium).
 // The app must already be running at APP_URL (default http://localhost:8080).
+import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -109,4 +110,26 @@ export async function waitForCount(locator, count, timeout = TIMEOUT) {
     seen = await locator.count();
   }
   return seen;
+}
+
+/** Signs in through the API (cookies + CSRF like the UI) to seed what the test needs. */
+export async function apiSession() {
+  const jar = new Map();
+  const call = async (path, method = 'GET', body) => {
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const headers = { 'Content-Type': 'application/json', Cookie: cookie };
+    if (jar.has('XSRF-TOKEN')) headers['X-XSRF-TOKEN'] = jar.get('XSRF-TOKEN');
+    const response = await fetch(`${APP_URL}${path}`, { method, headers, body: body && JSON.stringify(body) });
+    for (const set of response.headers.getSetCookie()) {
+      const [pair] = set.split(';');
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return response;
+  };
+  await call('/api/auth/me');
+  const login = await call('/api/auth/login', 'POST', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
+  assert.equal(login.status, 200, 'admin sign-in through the API');
+  await call('/api/auth/me');
+  return call;
 }

@@ -1,28 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { APP_URL, randomSuffix, signIn, withBrowser } from './support.mjs';
-
-/** Signs in through the API (cookies + CSRF like the UI) to seed what the test needs. */
-async function apiSession() {
-  const jar = new Map();
-  const call = async (path, method = 'GET', body) => {
-    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const headers = { 'Content-Type': 'application/json', Cookie: cookie };
-    if (jar.has('XSRF-TOKEN')) headers['X-XSRF-TOKEN'] = jar.get('XSRF-TOKEN');
-    const response = await fetch(`${APP_URL}${path}`, { method, headers, body: body && JSON.stringify(body) });
-    for (const set of response.headers.getSetCookie()) {
-      const [pair] = set.split(';');
-      const eq = pair.indexOf('=');
-      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return response;
-  };
-  await call('/api/auth/me');
-  const login = await call('/api/auth/login', 'POST', { username: 'admin', password: process.env.ADMIN_PASSWORD });
-  assert.equal(login.status, 200, 'admin sign-in through the API');
-  await call('/api/auth/me');
-  return call;
-}
+import { APP_URL, apiSession, randomSuffix, signIn, withBrowser } from './support.mjs';
 
 test('ops create a recurring series and read a dry run of the allocation', { timeout: 180_000 }, (t) =>
   withBrowser(t, async ({ page }) => {
