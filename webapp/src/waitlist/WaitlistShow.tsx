@@ -19,10 +19,11 @@ import {
 } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Confirm, Show, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Confirm, Show, TopToolbar, useNotify, useRecordContext } from 'react-admin';
 import { Chips } from './WaitlistList';
 import { eraseEntry, exportEntry, resolvePossibleDuplicate, undoMerge } from './waitlistApi';
 import type { Decision } from './waitlistApi';
+import { useAdminAction } from '../useAdminAction';
 
 export interface Signup {
   id: number;
@@ -84,21 +85,6 @@ export interface EntryDetail {
 
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '');
 
-/** Runs an admin action, then refreshes and notifies; errors (409 when already done) are shown as they came. */
-function useAction() {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  return async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      notify(done, { type: 'success' });
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    }
-    refresh();
-  };
-}
-
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
   <Box mt={3}>
     <Typography variant="h6" gutterBottom>
@@ -142,7 +128,7 @@ const SignupsTable = ({ signups }: { signups: Signup[] }) => (
 );
 
 const MergesTable = ({ merges, signups }: { merges: Merge[]; signups: Signup[] }) => {
-  const act = useAction();
+  const act = useAdminAction();
   const [undoing, setUndoing] = useState<Merge | null>(null);
   const emailOf = (signupId: number) => signups.find((s) => s.id === signupId)?.email ?? `sign-up ${signupId}`;
   if (merges.length === 0) return <Typography variant="body2">No merges.</Typography>;
@@ -193,7 +179,7 @@ const MergesTable = ({ merges, signups }: { merges: Merge[]; signups: Signup[] }
 };
 
 export const DecisionButtons = ({ pair }: { pair: { id: number; status: string } }) => {
-  const act = useAction();
+  const act = useAdminAction();
   if (pair.status !== 'OPEN') return null;
   const decide = (decision: Decision) =>
     act(() => resolvePossibleDuplicate(pair.id, decision), decision === 'SAME' ? 'Merged as the same person' : 'Marked as different people');
@@ -243,7 +229,7 @@ const PossibleDuplicatesTable = ({ pairs }: { pairs: PossibleDuplicate[] }) => {
 
 /** Erasure needs the word ERASE typed, because it cannot be undone. */
 const EraseButton = ({ entry }: { entry: EntryDetail }) => {
-  const act = useAction();
+  const act = useAdminAction();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   if (entry.status === 'ERASED') return null;

@@ -15,10 +15,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Show, SimpleShowLayout, TextField, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { Seats } from './SeatsField';
 import { allocate, changeStatus, localTime, release } from './windowsApi';
 import type { Allocation, ConsultationWindow } from './windowsApi';
+import { useAdminAction } from '../useAdminAction';
 
 /** A dialog asking for a reason (and optionally a waitlist entry id) before an override. */
 const ReasonDialog = ({ title, withEntry, onConfirm, onClose }: {
@@ -51,23 +52,9 @@ const ReasonDialog = ({ title, withEntry, onConfirm, onClose }: {
   );
 };
 
-function useOverride() {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  return async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      notify(done, { type: 'success' });
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    }
-    refresh();
-  };
-}
-
 const WindowActions = () => {
   const window = useRecordContext<ConsultationWindow>();
-  const run = useOverride();
+  const run = useAdminAction();
   const [allocating, setAllocating] = useState(false);
   if (!window) return null;
   return (
@@ -94,7 +81,7 @@ const WindowActions = () => {
 
 const Allocations = () => {
   const window = useRecordContext<ConsultationWindow>();
-  const run = useOverride();
+  const run = useAdminAction();
   const [releasing, setReleasing] = useState<Allocation | null>(null);
   if (!window) return null;
   return (
