@@ -36,7 +36,7 @@ class JobFailureAlerts {
         this.mailer = mailer;
         this.opsEmail = opsEmail;
         this.watchedJobs = watchedJobs;
-        this.consoleUrl = publicBaseUrl.replaceAll("/+$", "") + "/jobs/executions/";
+        this.consoleUrl = publicBaseUrl.replaceAll("/+$", "") + "/executions/";
     }
 
     @EventListener
@@ -45,7 +45,7 @@ class JobFailureAlerts {
             return;
         }
         String subject = "[Jade Crane] " + ended.jobName() + " ended " + ended.status();
-        String link = consoleUrl + ended.executionId();
+        String link = consoleUrl + ended.executionId() + "/show";
         String text = ended.jobName() + " (execution " + ended.executionId() + ") ended " + ended.status() + ".\n\n"
                 + (ended.exitDescription() == null || ended.exitDescription().isBlank() ? ""
                         : "What it said:\n" + abbreviate(ended.exitDescription()) + "\n\n")

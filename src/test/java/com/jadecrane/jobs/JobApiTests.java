@@ -154,7 +154,7 @@ class JobApiTests {
 
         ApiClient.Response alerts = ops.get("/api/mail/outbox?q=" + TestUsers.OPS_ALERT_EMAIL + "&size=50");
         assertThat(alerts.<List<String>>json("$[*].subject")).contains("[Jade Crane] alwaysFailingJob ended FAILED");
-        assertThat(alerts.<List<String>>json("$[*].textBody")).anyMatch(text -> text.contains("/jobs/executions/" + id)
+        assertThat(alerts.<List<String>>json("$[*].textBody")).anyMatch(text -> text.contains("/executions/" + id + "/show")
                 && text.contains("this job always fails"));
     }
 

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.jadecrane.jobs.DryRun;
 import com.jadecrane.jobs.StepProgress;
 
 /**
@@ -45,7 +47,8 @@ import com.jadecrane.jobs.StepProgress;
  * seat's reply deadline.</li>
  * </ol>
  * Parameters (text): {@code dryRun} ("true": sends and changes nothing, the exit description of
- * {@code queueInvitationsStep} says how many would be sent).
+ * {@code queueInvitationsStep} says how many would be sent). The steps form {@code invitationEmailFlow},
+ * which the nightly run reuses.
  */
 @Configuration(proxyBeanMethods = false)
 class InvitationEmailJobConfiguration {
@@ -54,21 +57,24 @@ class InvitationEmailJobConfiguration {
     static final String MARK_INTERRUPTED_STEP = "markInterruptedSendsStep";
     static final String QUEUE_STEP = "queueInvitationsStep";
     static final String SEND_STEP = "sendInvitationsStep";
-    private static final String DRY_RUN = "DRY_RUN";
     private static final Logger log = LoggerFactory.getLogger(InvitationEmailJobConfiguration.class);
 
     @Bean
-    Job invitationEmailJob(JobRepository jobRepository, Step markInterruptedSendsStep, Step queueInvitationsStep,
-            Step sendInvitationsStep) {
-        JobExecutionDecider dryRunOrSend = (jobExecution, stepExecution) -> dryRun(
-                jobExecution.getJobParameters().getString("dryRun")) ? new FlowExecutionStatus(DRY_RUN)
-                        : FlowExecutionStatus.COMPLETED;
+    Job invitationEmailJob(JobRepository jobRepository, Flow invitationEmailFlow) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .start(invitationEmailFlow)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Flow invitationEmailFlow(Step markInterruptedSendsStep, Step queueInvitationsStep, Step sendInvitationsStep) {
+        JobExecutionDecider dryRunOrSend = DryRun.decider();
+        return new FlowBuilder<Flow>("invitationEmailFlow")
                 .start(markInterruptedSendsStep)
                 .next(queueInvitationsStep)
-                .next(dryRunOrSend).on(DRY_RUN).end()
+                .next(dryRunOrSend).on(DryRun.STATUS).end()
                 .from(dryRunOrSend).on("*").to(sendInvitationsStep)
-                .end()
                 .build();
     }
 
@@ -86,10 +92,10 @@ class InvitationEmailJobConfiguration {
     @StepScope
     Tasklet markInterruptedSendsTasklet(InvitationLedger ledger, @Value("#{jobParameters['dryRun']}") String dryRun) {
         return (contribution, chunkContext) -> {
-            long interrupted = dryRun(dryRun) ? ledger.interruptedSends() : ledger.markInterruptedSendsUnconfirmed();
-            contribution.incrementWriteCount(dryRun(dryRun) ? 0 : interrupted);
+            long interrupted = DryRun.requested(dryRun) ? ledger.interruptedSends() : ledger.markInterruptedSendsUnconfirmed();
+            contribution.incrementWriteCount(DryRun.requested(dryRun) ? 0 : interrupted);
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(interrupted
-                    + (dryRun(dryRun) ? " interrupted send(s) would become UNCONFIRMED" : " interrupted send(s) now UNCONFIRMED")));
+                    + (DryRun.requested(dryRun) ? " interrupted send(s) would become UNCONFIRMED" : " interrupted send(s) now UNCONFIRMED")));
             return RepeatStatus.FINISHED;
         };
     }
@@ -106,7 +112,7 @@ class InvitationEmailJobConfiguration {
     @StepScope
     Tasklet queueInvitationsTasklet(InvitationLedger ledger, @Value("#{jobParameters['dryRun']}") String dryRun) {
         return (contribution, chunkContext) -> {
-            if (dryRun(dryRun)) {
+            if (DryRun.requested(dryRun)) {
                 long wouldSend = ledger.wouldSend();
                 chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("wouldSend", wouldSend);
                 contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
@@ -174,9 +180,5 @@ class InvitationEmailJobConfiguration {
                 StepProgress.expectTotal(stepExecution, ledger.pendingToSend());
             }
         };
-    }
-
-    private static boolean dryRun(String dryRun) {
-        return Boolean.parseBoolean(dryRun);
     }
 }

@@ -1,17 +1,26 @@
 package com.jadecrane.waitlist;
 
+import java.util.List;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import com.jadecrane.jobs.DryRun;
 
 /**
  * {@code waitlistDedupeJob}: one entry per person (identity key), queued at the first sign-up; later
@@ -20,6 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * from the last committed chunk, idempotent because only NEW sign-ups and unchecked entries are read.
  * No incrementer: a launcher passes an identifying parameter of its own (e.g. {@code launchedAt}), because
  * Spring Batch 6 replaces all given parameters with the incrementer's when a job has one.
+ * {@code dryRun=true} files nothing: {@code previewSignupFilingStep} only says how many sign-ups
+ * are waiting. The steps form {@code waitlistDedupeFlow}, which the nightly run reuses.
  */
 @Configuration(proxyBeanMethods = false)
 class WaitlistDedupeJobConfiguration {
@@ -27,10 +38,32 @@ class WaitlistDedupeJobConfiguration {
     static final String JOB_NAME = "waitlistDedupeJob";
 
     @Bean
-    Job waitlistDedupeJob(JobRepository jobRepository, Step fileNewSignupsStep, Step flagLookAlikesStep) {
+    Job waitlistDedupeJob(JobRepository jobRepository, Flow waitlistDedupeFlow) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(fileNewSignupsStep)
-                .next(flagLookAlikesStep)
+                .start(waitlistDedupeFlow)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Flow waitlistDedupeFlow(Step fileNewSignupsStep, Step flagLookAlikesStep, Step previewSignupFilingStep) {
+        JobExecutionDecider dryRunOrFile = DryRun.decider();
+        return new FlowBuilder<Flow>("waitlistDedupeFlow")
+                .start(dryRunOrFile).on(DryRun.STATUS).to(previewSignupFilingStep)
+                .from(dryRunOrFile).on("*").to(fileNewSignupsStep).next(flagLookAlikesStep)
+                .build();
+    }
+
+    @Bean
+    Step previewSignupFilingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcClient jdbc) {
+        return new StepBuilder("previewSignupFilingStep", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    List<Long> waiting = jdbc.sql("select count(*), count(distinct identity_key) from waitlist_signup where state = 'NEW'")
+                            .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
+                    contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("dry run, nothing changed: "
+                            + waiting.get(0) + " new sign-up(s) of " + waiting.get(1) + " identity key(s) would be filed"));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
                 .build();
     }
 

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import com.jadecrane.jobs.DryRun;
 import com.jadecrane.system.InvalidInputException;
 
 /**
@@ -33,7 +34,7 @@ record AllocationSettings(long jobExecutionId, boolean dryRun, Instant runAt, Du
 
     static AllocationSettings of(JobExecution execution, WindowsProperties properties) {
         JobParameters parameters = execution.getJobParameters();
-        boolean dryRun = Boolean.parseBoolean(text(parameters, "dryRun", "false"));
+        boolean dryRun = DryRun.requested(parameters);
         Duration notice = properties.minimumNotice();
         String hours = text(parameters, "minimumNoticeHours", null);
         if (hours != null && !hours.isBlank()) {

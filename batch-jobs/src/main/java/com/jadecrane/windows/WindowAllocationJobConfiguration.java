@@ -4,7 +4,9 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -27,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link AllocationSettings}. Idempotent (seated entries are not read again), restartable from the
  * last committed chunk (the reader's queue position), and {@code dryRun=true} only records what it
  * would do. No incrementer: launchers pass an identifying parameter of their own ({@code launchedAt}).
+ * The steps form {@code windowAllocationFlow}, which the nightly run reuses.
  */
 @Configuration(proxyBeanMethods = false)
 class WindowAllocationJobConfiguration {
@@ -34,8 +37,16 @@ class WindowAllocationJobConfiguration {
     static final String JOB_NAME = "windowAllocationJob";
 
     @Bean
-    Job windowAllocationJob(JobRepository jobRepository, Step releaseSeatsStep, Step allocateSeatsStep) {
+    Job windowAllocationJob(JobRepository jobRepository, Flow windowAllocationFlow) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .start(windowAllocationFlow)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Flow windowAllocationFlow(Step releaseSeatsStep, Step allocateSeatsStep) {
+        return new FlowBuilder<Flow>("windowAllocationFlow")
                 .start(releaseSeatsStep)
                 .next(allocateSeatsStep)
                 .build();
