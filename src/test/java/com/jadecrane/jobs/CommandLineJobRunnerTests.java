@@ -1,14 +1,9 @@
 package com.jadecrane.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import com.jadecrane.BackofficeApplication;
 import com.jadecrane.support.TestInstances;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,18 +19,12 @@ class CommandLineJobRunnerTests {
     }
 
     private static int runJob(String jobName) throws Exception {
-        Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "cli-runs")), jobName, ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), BackofficeApplication.class.getName()));
-        command.addAll(TestInstances.arguments("--jadecrane.run-job=" + jobName));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("The job run did not end; see " + log);
+        TestInstances.Instance run = TestInstances.startJvm(jobName, "--jadecrane.run-job=" + jobName);
+        if (!run.process().waitFor(90, TimeUnit.SECONDS)) {
+            run.process().destroyForcibly();
+            throw new AssertionError("The job run did not end; see " + run.log());
         }
-        String output = Files.readString(log);
-        assertThat(output).as("a command-line run starts no web server").doesNotContain("Tomcat started");
-        return process.exitValue();
+        assertThat(run.output()).as("a command-line run starts no web server").doesNotContain("Tomcat started");
+        return run.process().exitValue();
     }
 }
