@@ -12,7 +12,6 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -32,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.jadecrane.jobs.DryRun;
+import com.jadecrane.jobs.FlowJobs;
 import com.jadecrane.jobs.StepProgress;
 
 /**
@@ -61,10 +61,7 @@ class InvitationEmailJobConfiguration {
 
     @Bean
     Job invitationEmailJob(JobRepository jobRepository, Flow invitationEmailFlow) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .start(invitationEmailFlow)
-                .end()
-                .build();
+        return FlowJobs.of(JOB_NAME, jobRepository, invitationEmailFlow);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.jadecrane.jobs.DryRun;
+import com.jadecrane.jobs.FlowJobs;
 
 /**
  * {@code waitlistDedupeJob}: one entry per person (identity key), queued at the first sign-up; later
@@ -39,10 +39,7 @@ class WaitlistDedupeJobConfiguration {
 
     @Bean
     Job waitlistDedupeJob(JobRepository jobRepository, Flow waitlistDedupeFlow) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .start(waitlistDedupeFlow)
-                .end()
-                .build();
+        return FlowJobs.of(JOB_NAME, jobRepository, waitlistDedupeFlow);
     }
 
     @Bean

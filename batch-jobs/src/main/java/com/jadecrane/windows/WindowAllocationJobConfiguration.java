@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -19,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import com.jadecrane.jobs.FlowJobs;
 
 /**
  * {@code windowAllocationJob}: first frees lapsed holds ({@code releaseSeatsStep}), then gives
@@ -38,10 +39,7 @@ class WindowAllocationJobConfiguration {
 
     @Bean
     Job windowAllocationJob(JobRepository jobRepository, Flow windowAllocationFlow) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .start(windowAllocationFlow)
-                .end()
-                .build();
+        return FlowJobs.of(JOB_NAME, jobRepository, windowAllocationFlow);
     }
 
     @Bean
