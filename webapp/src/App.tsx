@@ -28,6 +28,9 @@ import { SuppressionList } from './mail/SuppressionList';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
+import { ReportCreate } from './reports/ReportCreate';
+import { ReportList } from './reports/ReportList';
+import { ReportShow } from './reports/ReportShow';
 import { PossibleDuplicateList } from './waitlist/PossibleDuplicateList';
 import { WaitlistList } from './waitlist/WaitlistList';
 import { WaitlistShow } from './waitlist/WaitlistShow';
@@ -55,6 +58,7 @@ const SCREENS: Record<string, Screens> = {
   audit: { list: AuditList },
   windows: { list: WindowList, create: WindowCreate, show: WindowShow },
   invitations: { list: InvitationList, show: InvitationShow },
+  reports: { list: ReportList, create: ReportCreate, show: ReportShow },
 };
 
 /** One stable placeholder component per planned feature. */

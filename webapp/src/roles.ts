@@ -29,7 +29,7 @@ export const FEATURES: readonly FeatureAccess[] = [
   { resource: 'outbox', label: 'Mail outbox', read: ['OPS', 'ADMIN'], write: [], planned: false },
   { resource: 'suppressions', label: 'Suppressions', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['executions'] },
-  { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: true },
+  { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: false },
   { resource: 'users', label: 'Users', read: ['ADMIN'], write: ['ADMIN'], planned: false },
   { resource: 'audit', label: 'Audit log', read: ['ADMIN'], write: [], planned: false },
 ];
