@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { authProvider as defaultAuthProvider } from './authProvider';
 import { dataProvider as defaultDataProvider } from './dataProvider';
 import { Layout } from './Layout';
+import { Dashboard } from './dashboard/Dashboard';
 import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
 import { FEATURES, canRead, canWrite } from './roles';
@@ -80,6 +81,7 @@ export interface AppProps {
 export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = defaultDataProvider, store }: AppProps) => (
   <Admin
     title="Jade Crane back-office"
+    dashboard={Dashboard}
     authProvider={authProvider}
     dataProvider={dataProvider}
     layout={Layout}

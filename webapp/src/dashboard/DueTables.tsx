@@ -1,0 +1,82 @@
+import { Chip, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { formatDay } from '../dates';
+import type { DashboardView } from './dashboardApi';
+
+interface DueItem {
+  id: number;
+  name: string;
+  status: string;
+  due: string;
+  to: string;
+}
+
+interface DueTableProps {
+  label: string;
+  nameHeader: string;
+  dueHeader: string;
+  nothingDue: string;
+  items: DueItem[];
+}
+
+/** Today as the API writes days, to tell what is already overdue. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Things coming due, each linked to its page, overdue ones marked. */
+const DueTable = ({ label, nameHeader, dueHeader, nothingDue, items }: DueTableProps) => {
+  if (items.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {nothingDue}
+      </Typography>
+    );
+  }
+  const now = today();
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{nameHeader}</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>{dueHeader}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {items.map((item) => (
+          <TableRow key={item.id}>
+            <TableCell>
+              <MuiLink component={Link} to={item.to}>
+                {item.name}
+              </MuiLink>
+            </TableCell>
+            <TableCell>{item.status}</TableCell>
+            <TableCell>
+              {formatDay(item.due)}
+              {item.due < now && <Chip label="overdue" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+export const GuidesDueTable = ({ guides }: { guides: DashboardView['guidesDueForReview'] }) => (
+  <DueTable
+    label="Guides due for medical review"
+    nameHeader="Guide"
+    dueHeader="Review due"
+    nothingDue="No guide is due for medical review."
+    items={guides.map((g) => ({ id: g.id, name: g.title, status: g.status, due: g.reviewDue, to: `/guides/${g.id}/show` }))}
+  />
+);
+
+export const HospitalsDueTable = ({ hospitals }: { hospitals: DashboardView['hospitalsDueForReverification'] }) => (
+  <DueTable
+    label="Hospitals due for re-verification"
+    nameHeader="Hospital"
+    dueHeader="Verification expires"
+    nothingDue="No hospital is due for re-verification."
+    items={hospitals.map((h) => ({ id: h.id, name: h.name, status: h.status, due: h.verificationExpires, to: `/hospitals/${h.id}/show` }))}
+  />
+);
