@@ -1,6 +1,6 @@
 // Runs the browser tests (e2e/*.test.mjs) against the packaged jar, as `./mvnw verify` does in its
 // integration-test phase: a fresh data folder, a random port, a known first admin password.
-// Usage: node e2e/run-against-jar.mjs <path-to-jar>
+// Usage: node e2e/run-against-jar.mjs <path-to-jar> [test files...] (all of e2e/ when none is named)
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const jar = resolve(process.argv[2] ?? '../target/jadecrane-backoffice.jar');
+const testFiles = process.argv.slice(3);
 const targetDir = dirname(jar);
 mkdirSync(join(targetDir, 'e2e'), { recursive: true });
 const dataDir = mkdtempSync(join(targetDir, 'e2e', 'data-'));
@@ -28,7 +29,7 @@ app.on('exit', () => { appExited = true; });
 let exitCode = 1;
 try {
   await waitForHealth(appUrl, 180_000);
-  exitCode = await run('node', ['--test', '--test-concurrency=1', 'e2e/'], {
+  exitCode = await run('node', ['--test', '--test-concurrency=1', ...(testFiles.length ? testFiles : ['e2e/'])], {
     ...process.env, APP_URL: appUrl, ADMIN_PASSWORD: adminPassword,
   });
 } catch (error) {

@@ -48,7 +48,7 @@ describe('Dashboard', () => {
     const { container } = renderApp('/', { roles: ['LEADERSHIP'], dataProvider: createDataProvider() });
 
     expect(await screen.findByRole('region', { name: 'Sign-ups per week' })).toBeInTheDocument();
-    for (const name of ['Sign-ups per week', 'Waitlist funnel (all time)', 'Window utilization per week', 'Invitation delivery']) {
+    for (const name of ['Sign-ups per week', 'Waitlist funnel (all time)', 'Window utilization per week', 'Invitation delivery health']) {
       expect(panel(name).querySelector('svg.recharts-surface'), name).not.toBeNull();
     }
     // one chart each (legend icons are small surfaces of their own)
@@ -76,12 +76,13 @@ describe('Dashboard', () => {
 
   it('alerts ops to a failed nightly run with a link to its execution', async () => {
     dashboardApi(() =>
-      jsonResponse(dashboard({ nightlyRun: { executionId: 9, status: 'FAILED', exitCode: 'FAILED', startTime: '2026-11-24T18:00:00Z', endTime: '2026-11-24T18:01:00Z', exitMessage: 'SendGrid answered 401' } })),
+      jsonResponse(dashboard({ nightlyRun: { executionId: 9, status: 'FAILED', exitCode: 'FAILED', startTime: '2026-11-24T18:00:00Z', endTime: '2026-11-24T18:01:00Z', exitMessage: 'java.lang.IllegalStateException: SendGrid answered 401\n\tat com.jadecrane.invitations.Sender.send(Sender.java:42)' } })),
     );
     renderApp('/', { roles: ['OPS'], dataProvider: createDataProvider() });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The last nightly invitation run failed');
     expect(alert).toHaveTextContent('SendGrid answered 401');
+    expect(alert).not.toHaveTextContent('Sender.java:42');
     expect(within(alert).getByRole('link', { name: 'Open execution #9' })).toHaveAttribute('href', '/executions/9/show');
   });
 

@@ -41,7 +41,7 @@ const LeadershipDashboard = ({ canOpenExecution }: { canOpenExecution: boolean }
           </Panel>
         </Grid>
         <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title="Invitation delivery">
+          <Panel title="Invitation delivery health">
             <DeliveryChart statuses={data.deliveryHealth} />
           </Panel>
         </Grid>

@@ -17,6 +17,8 @@ import {
 } from 'recharts';
 import { formatDay } from '../dates';
 import { EmptyState } from '../EmptyState';
+import { statusColor } from '../invitations/invitationsApi';
+import type { InvitationStatus } from '../invitations/invitationsApi';
 import { FUNNEL_OUTCOMES, FUNNEL_STAGES } from './dashboardApi';
 import type { DashboardView } from './dashboardApi';
 
@@ -131,41 +133,15 @@ export const UtilizationChart = ({ weeks }: { weeks: DashboardView['windowUtiliz
   );
 };
 
-type PaletteKey = 'success' | 'info' | 'warning' | 'error';
-
-/**
- * Delivery statuses (the invitation ledger's, or SendGrid's event names) by what they mean for the
- * invitation: landed, on its way, needs a look, lost.
- */
-const DELIVERY_COLORS: Record<string, PaletteKey> = {
-  DELIVERED: 'success',
-  OPEN: 'success',
-  OPENED: 'success',
-  PENDING: 'info',
-  SENDING: 'info',
-  SENT: 'info',
-  PROCESSED: 'info',
-  DEFERRED: 'warning',
-  UNCONFIRMED: 'warning',
-  SUPPRESSED: 'warning',
-  UNSUBSCRIBE: 'warning',
-  UNSUBSCRIBED: 'warning',
-  FAILED: 'error',
-  BOUNCE: 'error',
-  BOUNCED: 'error',
-  DROPPED: 'error',
-  SPAMREPORT: 'error',
-  SPAM_REPORTED: 'error',
-};
-
 export const DeliveryChart = ({ statuses }: { statuses: DashboardView['deliveryHealth'] }) => {
   const theme = useTheme();
   if (sum(statuses.map((s) => s.count)) === 0) {
     return <EmptyState title="No invitation emails yet">Each invitation email is counted here by its delivery status.</EmptyState>;
   }
+  // the bars take the colours of the invitation list's status chips
   const color = (status: string) => {
-    const key = DELIVERY_COLORS[status.toUpperCase()];
-    return key ? theme.palette[key].main : theme.palette.grey[500];
+    const key = statusColor(status as InvitationStatus);
+    return key === 'default' ? theme.palette.grey[500] : theme.palette[key].main;
   };
   return (
     <ChartBox>

@@ -4,6 +4,14 @@ import { formatTime } from '../jobs/format';
 import { needsAttention } from './dashboardApi';
 import type { NightlyRun } from './dashboardApi';
 
+const MESSAGE_LIMIT = 300;
+
+/** The exit message is often a stack trace: its first line says what went wrong, the console has the rest. */
+function summary(message: string): string {
+  const first = message.trim().split('\n')[0];
+  return first.length > MESSAGE_LIMIT ? `${first.slice(0, MESSAGE_LIMIT)}…` : first;
+}
+
 /** A failed or stopped nightly invitation run, shown first on the dashboard; ops get a link to act on it. */
 export const NightlyRunAlert = ({ run, canOpenExecution }: { run: NightlyRun | null; canOpenExecution: boolean }) => {
   if (!run) return null;
@@ -30,7 +38,7 @@ export const NightlyRunAlert = ({ run, canOpenExecution }: { run: NightlyRun | n
     >
       <AlertTitle>{failed ? 'The last nightly invitation run failed' : 'The last nightly invitation run was stopped'}</AlertTitle>
       {run.startTime && `Started ${formatTime(run.startTime)}. `}
-      {run.exitMessage ? run.exitMessage : 'It did not finish: some people waiting for an invitation may not have received one.'}
+      {run.exitMessage ? summary(run.exitMessage) : 'It did not finish: some people waiting for an invitation may not have received one.'}
       {!canOpenExecution && ` Ops can restart it from the job console (execution #${run.executionId}).`}
     </Alert>
   );

@@ -93,8 +93,8 @@ describe('ReportList', () => {
     await screen.findByText('scheduler');
     expect(Object.fromEntries(api.listQueries()[0])).toMatchObject(filter);
 
-    await userEvent.click(within(screen.getByRole('columnheader', { name: 'Size' })).getByText('Size'));
-    await waitFor(() => expect(api.listQueries().at(-1)?.get('sort')).toMatch(/^sizeBytes,/));
+    await userEvent.click(within(screen.getByRole('columnheader', { name: 'Period' })).getByText('Period'));
+    await waitFor(() => expect(api.listQueries().at(-1)?.get('sort')).toMatch(/^periodStart,/));
     expect(Object.fromEntries(api.listQueries().at(-1) ?? [])).toMatchObject(filter);
   });
 

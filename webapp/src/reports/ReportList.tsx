@@ -53,9 +53,9 @@ export const ReportList = () => {
         <FunctionField source="type" label="Type" render={(report: ReportView) => reportTypeLabel(report)} />
         <FunctionField source="status" label="Status" render={(report: ReportView) => <ReportStatusField report={report} />} />
         <FunctionField source="periodStart" label="Period" render={(report: ReportView) => reportPeriod(report)} />
-        <FunctionField source="requestedBy" label="Requested by" render={(report: ReportView) => <RequestedByField report={report} />} />
+        <FunctionField source="requestedBy" label="Requested by" sortable={false} render={(report: ReportView) => <RequestedByField report={report} />} />
         <DateField source="requestedAt" label="Requested at" showTime />
-        <FunctionField source="sizeBytes" label="Size" render={(report: ReportView) => <ReportSizeField report={report} />} />
+        <FunctionField source="sizeBytes" label="Size" sortable={false} render={(report: ReportView) => <ReportSizeField report={report} />} />
         <FunctionField label="" sortable={false} render={(report: ReportView) => <ReportOutcome report={report} />} />
       </Datagrid>
     </List>
