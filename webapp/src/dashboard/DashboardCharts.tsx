@@ -68,7 +68,7 @@ export const SignupsChart = ({ weeks }: { weeks: DashboardView['signupsByWeek'] 
         <Tooltip />
         <Legend />
         <Line type="monotone" dataKey="signups" name="Sign-ups" stroke={theme.palette.primary.main} strokeWidth={2} dot={false} />
-        <Line type="monotone" dataKey="uniquePeople" name="Unique people" stroke={theme.palette.secondary.main} strokeWidth={2} dot={false} />
+        <Line type="monotone" dataKey="uniquePeople" name="Unique people" stroke={theme.palette.warning.main} strokeWidth={2} dot={false} />
       </LineChart>
     </ChartBox>
   );
@@ -83,10 +83,10 @@ export const FunnelChart = ({ funnel }: { funnel: DashboardView['funnel'] }) => 
   return (
     <>
       <ChartBox>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="stage" interval={0} tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} />
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="stage" width={100} />
           <Tooltip />
           <Bar dataKey="people" name="People" fill={theme.palette.primary.main} />
         </BarChart>

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDataProvider } from '../dataProvider';
-import { jsonResponse, mockFetch, setCookie } from '../test/fetchMock';
+import { jsonResponse, mockFetch, problemResponse, setCookie } from '../test/fetchMock';
 import type { Call } from '../test/fetchMock';
 import { renderApp } from '../test/renderApp';
 import { fileResponse, report } from './fixtures';
@@ -127,16 +127,14 @@ describe('ReportList', () => {
     expect(api.calls.some((c) => c.url === '/api/reports/17')).toBe(false);
   });
 
-  it('says why a download was refused', async () => {
-    reportsApi([ARCHIVE], () =>
-      new Response(JSON.stringify({ status: 403, title: 'Forbidden', detail: 'This report holds personal data' }), {
-        status: 403,
-        headers: { 'Content-Type': 'application/problem+json' },
-      }),
-    );
+  it.each([
+    [403, 'This report holds personal data'],
+    [409, 'Report 17 is RUNNING; its file is there once it is COMPLETED'],
+  ])('says why a download was refused (%i)', async (status, detail) => {
+    reportsApi([ARCHIVE], () => problemResponse(status, { title: 'Refused', detail }));
     renderApp('/reports', { roles: ['LEADERSHIP'], dataProvider: createDataProvider() });
     await userEvent.click(within(await waitFor(() => row('scheduler'))).getByRole('button', { name: 'Download' }));
-    expect(await screen.findByText('This report holds personal data')).toBeInTheDocument();
+    expect(await screen.findByText(detail)).toBeInTheDocument();
   });
 
   it('has an empty state leading to a new report', async () => {
