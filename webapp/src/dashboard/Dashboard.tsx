@@ -1,4 +1,5 @@
 import { Alert, Box, Button, Card, CardContent, Grid, LinearProgress, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { Title, usePermissions } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { problemDetail } from '../http';
@@ -10,6 +11,16 @@ import { DASHBOARD_URL } from './dashboardApi';
 import type { DashboardView } from './dashboardApi';
 import { GuidesDueTable, HospitalsDueTable } from './DueTables';
 import { NightlyRunAlert } from './NightlyRunAlert';
+
+/** The dashboard's cards, two a row on a wide screen. */
+const panels = (data: DashboardView): { title: string; content: ReactNode }[] => [
+  { title: 'Sign-ups per week', content: <SignupsChart weeks={data.signupsByWeek} /> },
+  { title: 'Waitlist funnel (all time)', content: <FunnelChart funnel={data.funnel} /> },
+  { title: 'Window utilization per week', content: <UtilizationChart weeks={data.windowUtilizationByWeek} /> },
+  { title: 'Invitation delivery health', content: <DeliveryChart statuses={data.deliveryHealth} /> },
+  { title: 'Guides due for medical review', content: <GuidesDueTable guides={data.guidesDueForReview} /> },
+  { title: 'Hospitals due for re-verification', content: <HospitalsDueTable hospitals={data.hospitalsDueForReverification} /> },
+];
 
 const LeadershipDashboard = ({ canOpenExecution }: { canOpenExecution: boolean }) => {
   const { data, error } = useJson<DashboardView>(DASHBOARD_URL);
@@ -25,36 +36,11 @@ const LeadershipDashboard = ({ canOpenExecution }: { canOpenExecution: boolean }
     <Stack spacing={2} sx={{ mt: 2 }}>
       <NightlyRunAlert run={data.nightlyRun} canOpenExecution={canOpenExecution} />
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title="Sign-ups per week">
-            <SignupsChart weeks={data.signupsByWeek} />
-          </Panel>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title="Waitlist funnel (all time)">
-            <FunnelChart funnel={data.funnel} />
-          </Panel>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title="Window utilization per week">
-            <UtilizationChart weeks={data.windowUtilizationByWeek} />
-          </Panel>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title="Invitation delivery health">
-            <DeliveryChart statuses={data.deliveryHealth} />
-          </Panel>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title="Guides due for medical review">
-            <GuidesDueTable guides={data.guidesDueForReview} />
-          </Panel>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title="Hospitals due for re-verification">
-            <HospitalsDueTable hospitals={data.hospitalsDueForReverification} />
-          </Panel>
-        </Grid>
+        {panels(data).map(({ title, content }) => (
+          <Grid key={title} size={{ xs: 12, lg: 6 }}>
+            <Panel title={title}>{content}</Panel>
+          </Grid>
+        ))}
       </Grid>
       <Typography variant="caption" color="text.secondary">
         Figures as of {formatTime(data.generatedAt)}.

@@ -19,6 +19,22 @@ interface DueTableProps {
   items: DueItem[];
 }
 
+type DueTexts = Omit<DueTableProps, 'items'>;
+
+const GUIDE_TEXTS: DueTexts = {
+  label: 'Guides due for medical review',
+  nameHeader: 'Guide',
+  dueHeader: 'Review due',
+  nothingDue: 'No guide is due for medical review.',
+};
+
+const HOSPITAL_TEXTS: DueTexts = {
+  label: 'Hospitals due for re-verification',
+  nameHeader: 'Hospital',
+  dueHeader: 'Verification expires',
+  nothingDue: 'No hospital is due for re-verification.',
+};
+
 /** Today as the API writes days, to tell what is already overdue. */
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -62,21 +78,9 @@ const DueTable = ({ label, nameHeader, dueHeader, nothingDue, items }: DueTableP
 };
 
 export const GuidesDueTable = ({ guides }: { guides: DashboardView['guidesDueForReview'] }) => (
-  <DueTable
-    label="Guides due for medical review"
-    nameHeader="Guide"
-    dueHeader="Review due"
-    nothingDue="No guide is due for medical review."
-    items={guides.map((g) => ({ id: g.id, name: g.title, status: g.status, due: g.reviewDue, to: `/guides/${g.id}/show` }))}
-  />
+  <DueTable {...GUIDE_TEXTS} items={guides.map((g) => ({ ...g, name: g.title, due: g.reviewDue, to: `/guides/${g.id}/show` }))} />
 );
 
 export const HospitalsDueTable = ({ hospitals }: { hospitals: DashboardView['hospitalsDueForReverification'] }) => (
-  <DueTable
-    label="Hospitals due for re-verification"
-    nameHeader="Hospital"
-    dueHeader="Verification expires"
-    nothingDue="No hospital is due for re-verification."
-    items={hospitals.map((h) => ({ id: h.id, name: h.name, status: h.status, due: h.verificationExpires, to: `/hospitals/${h.id}/show` }))}
-  />
+  <DueTable {...HOSPITAL_TEXTS} items={hospitals.map((h) => ({ ...h, due: h.verificationExpires, to: `/hospitals/${h.id}/show` }))} />
 );

@@ -1,6 +1,5 @@
-import { Typography } from '@mui/material';
 import { CreateButton, Datagrid, DateField, FunctionField, List, SelectInput, TopToolbar, usePermissions } from 'react-admin';
-import { EmptyState } from '../EmptyState';
+import { EmptyState, NoMatch } from '../EmptyState';
 import { REPORT_STATUSES, REPORT_TYPE_INFO, pollWhileAnyPending, reportTypesFor } from './reportsApi';
 import type { ReportView } from './reportsApi';
 import { ReportOutcome, ReportSizeField, ReportStatusField, RequestedByField, reportPeriod, reportTypeLabel } from './ReportFields';
@@ -24,12 +23,6 @@ export const ReportsEmpty = () => (
   </EmptyState>
 );
 
-const NoMatch = () => (
-  <Typography variant="body2" sx={{ p: 2 }}>
-    No report matches these filters.
-  </Typography>
-);
-
 const ReportListActions = () => (
   <TopToolbar>
     <NewReportButton />
@@ -49,7 +42,7 @@ export const ReportList = () => {
       actions={<ReportListActions />}
       queryOptions={{ refetchInterval: pollWhileAnyPending }}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoMatch />}>
+      <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoMatch what="report" />}>
         <FunctionField source="type" label="Type" render={(report: ReportView) => reportTypeLabel(report)} />
         <FunctionField source="status" label="Status" render={(report: ReportView) => <ReportStatusField report={report} />} />
         <FunctionField source="periodStart" label="Period" render={(report: ReportView) => reportPeriod(report)} />

@@ -1,21 +1,10 @@
 import { Alert, CardContent, Grid, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
 import { Show, useRecordContext } from 'react-admin';
+import { DetailItem } from '../DetailItem';
 import { formatTime } from '../jobs/format';
 import { pollWhilePending } from './reportsApi';
 import type { ReportView } from './reportsApi';
 import { ReportOutcome, ReportSizeField, ReportStatusField, RequestedByField, reportPeriod, reportTypeLabel } from './ReportFields';
-
-const Item = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="body2" component="div">
-      {children || '—'}
-    </Typography>
-  </Grid>
-);
 
 const ReportDetail = () => {
   const report = useRecordContext<ReportView>();
@@ -27,18 +16,18 @@ const ReportDetail = () => {
           {reportTypeLabel(report)} · {reportPeriod(report)}
         </Typography>
         <Grid container spacing={2}>
-          <Item label="Status">
+          <DetailItem label="Status">
             <ReportStatusField report={report} />
-          </Item>
-          <Item label="Requested by">
+          </DetailItem>
+          <DetailItem label="Requested by">
             <RequestedByField report={report} />
-          </Item>
-          <Item label="Requested at">{formatTime(report.requestedAt)}</Item>
-          <Item label="Completed at">{formatTime(report.completedAt)}</Item>
-          <Item label="File">{report.fileName}</Item>
-          <Item label="Size">
+          </DetailItem>
+          <DetailItem label="Requested at">{formatTime(report.requestedAt)}</DetailItem>
+          <DetailItem label="Completed at">{formatTime(report.completedAt)}</DetailItem>
+          <DetailItem label="File">{report.fileName}</DetailItem>
+          <DetailItem label="Size">
             <ReportSizeField report={report} />
-          </Item>
+          </DetailItem>
         </Grid>
         {report.status === 'FAILED' ? (
           <Alert severity="error">
