@@ -48,5 +48,13 @@ describe('ReportShow', () => {
     renderApp('/reports/17/show', { roles: ['OPS'], dataProvider: createDataProvider() });
     expect(await screen.findByRole('alert')).toHaveTextContent('The report could not be produced: Report archive folder is not writable');
     expect(screen.queryByRole('button', { name: 'Download' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Execution #42' })).toHaveAttribute('href', '/executions/42/show');
+  });
+
+  it('links the job run for ops only', async () => {
+    reportApi([report()]);
+    renderApp('/reports/17/show', { roles: ['LEADERSHIP'], dataProvider: createDataProvider() });
+    expect(await screen.findByRole('button', { name: 'Download' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Execution #42' })).not.toBeInTheDocument();
   });
 });

@@ -1,13 +1,16 @@
-import { Alert, CardContent, Grid, Stack, Typography } from '@mui/material';
-import { Show, useRecordContext } from 'react-admin';
+import { Alert, CardContent, Grid, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Show, usePermissions, useRecordContext } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { DetailItem } from '../DetailItem';
 import { formatTime } from '../jobs/format';
+import { canRead } from '../roles';
 import { pollWhilePending } from './reportsApi';
 import type { ReportView } from './reportsApi';
 import { ReportOutcome, ReportSizeField, ReportStatusField, RequestedByField, reportPeriod, reportTypeLabel } from './ReportFields';
 
 const ReportDetail = () => {
   const report = useRecordContext<ReportView>();
+  const { permissions } = usePermissions<string[]>();
   if (!report) return null;
   return (
     <CardContent>
@@ -28,11 +31,18 @@ const ReportDetail = () => {
           <DetailItem label="Size">
             <ReportSizeField report={report} />
           </DetailItem>
+          {report.jobExecutionId != null && canRead(permissions, 'executions') && (
+            <DetailItem label="Job run">
+              <MuiLink component={Link} to={`/executions/${report.jobExecutionId}/show`}>
+                Execution #{report.jobExecutionId}
+              </MuiLink>
+            </DetailItem>
+          )}
         </Grid>
         {report.status === 'FAILED' ? (
           <Alert severity="error">
             The report could not be produced: {report.error || 'no reason was recorded'}. Request it again; if it fails
-            again, ops can read the run in the job console.
+            again, ops can read its job run in the job console.
           </Alert>
         ) : (
           <div>
