@@ -1,6 +1,6 @@
 import { Chip, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { formatDay } from '../dates';
+import { businessToday, formatDay } from '../dates';
 import type { DashboardView } from './dashboardApi';
 
 interface DueItem {
@@ -35,9 +35,6 @@ const HOSPITAL_TEXTS: DueTexts = {
   nothingDue: 'No hospital is due for re-verification.',
 };
 
-/** Today as the API writes days, to tell what is already overdue. */
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Things coming due, each linked to its page, overdue ones marked. */
 const DueTable = ({ label, nameHeader, dueHeader, nothingDue, items }: DueTableProps) => {
   if (items.length === 0) {
@@ -47,7 +44,7 @@ const DueTable = ({ label, nameHeader, dueHeader, nothingDue, items }: DueTableP
       </Typography>
     );
   }
-  const now = today();
+  const today = businessToday();
   return (
     <Table size="small" aria-label={label}>
       <TableHead>
@@ -68,7 +65,7 @@ const DueTable = ({ label, nameHeader, dueHeader, nothingDue, items }: DueTableP
             <TableCell>{item.status}</TableCell>
             <TableCell>
               {formatDay(item.due)}
-              {item.due < now && <Chip label="overdue" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />}
+              {item.due < today && <Chip label="overdue" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />}
             </TableCell>
           </TableRow>
         ))}

@@ -1,3 +1,4 @@
+import { businessToday } from '../dates';
 import { downloadFile } from '../download';
 import type { Role } from '../roles';
 
@@ -83,8 +84,7 @@ function isoDay(date: Date): string {
  * is made: the period the server would choose, shown so the user sees and can change it.
  */
 export function lastFullWeek(now: Date = new Date()): { periodStart: string; periodEnd: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  const [, y, m, d] = ISO_DAY.exec(today) ?? [];
+  const [, y, m, d] = ISO_DAY.exec(businessToday(now)) ?? [];
   const midnight = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   const sinceMonday = (midnight.getUTCDay() + 6) % 7;
   const DAY = 86_400_000;
