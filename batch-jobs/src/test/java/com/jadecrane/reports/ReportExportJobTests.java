@@ -50,7 +50,8 @@ class ReportExportJobTests {
     /**
      * The run fails after writing the workbook, as it moves it into the archive (a folder stands
      * where the file goes): the report is FAILED with the reason and no half file is left. Once
-     * the way is clear, the restart of the same execution writes it whole and completes it.
+     * the way is clear, the restart of the same execution writes it whole and completes it, also
+     * when the report was left RUNNING by a process that died.
      */
     @Test
     void aFailedRunRestartedCompletesTheSameReport() throws Exception {
@@ -68,6 +69,8 @@ class ReportExportJobTests {
         assertThat(afterFailure.jobExecutionId()).isEqualTo(failed.getId());
         assertThat(Files.exists(blocker.resolveSibling(id + ".xlsx.part"))).as("no half file left").isFalse();
 
+        // as if the process had died before saying so: the report still says RUNNING, its run does not
+        jdbc.sql("update report set status = 'RUNNING', error = null where id = ?").param(id).update();
         removeBlocker();
         JobExecution restarted = jobOperator.restart(failed);
 
