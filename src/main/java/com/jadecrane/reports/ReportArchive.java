@@ -83,14 +83,18 @@ class ReportArchive {
     }
 
     /**
-     * Takes a queued report, or one whose run failed (a restart), for this execution; false when it
-     * is already done or being produced, so a second launch for the same report changes nothing.
+     * Takes a queued report, one whose run failed (a restart), or one left RUNNING by a run that is
+     * no longer running (its process died; start-up recovery marked the execution FAILED) for this
+     * execution. False when it is done or being produced, so a second launch changes nothing.
      * Committed at once (also inside a batch step's transaction), so the list shows it RUNNING.
      */
     boolean claim(long id, long jobExecutionId) {
         return Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc.sql("""
-                update report set status = 'RUNNING', job_execution_id = ?, error = null
-                where id = ? and status in ('QUEUED', 'FAILED')""").params(jobExecutionId, id).update() == 1));
+                update report r set status = 'RUNNING', job_execution_id = :execution, error = null
+                where r.id = :id and (r.status in ('QUEUED', 'FAILED') or (r.status = 'RUNNING' and not exists (
+                    select 1 from batch_job_execution e where e.job_execution_id = r.job_execution_id
+                      and e.status in ('STARTING', 'STARTED', 'STOPPING'))))""")
+                .param("execution", jobExecutionId).param("id", id).update() == 1));
     }
 
     void completed(long id, String fileName, long sizeBytes, long rowCount) {

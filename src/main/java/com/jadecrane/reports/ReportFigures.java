@@ -66,11 +66,7 @@ class ReportFigures {
 
     /** Sign-ups per week for {@code weeks} weeks from the week of {@code firstWeek}, empty weeks as 0. */
     List<WeeklySignups> signupsByWeek(LocalDate firstWeek, int weeks) {
-        LocalDate first = ReportPeriod.weekStart(firstWeek);
-        return jdbc.sql("""
-                with weeks as (
-                    select cast(g as date) as week_start
-                    from generate_series(cast(:first as date), cast(:last as date), interval '7 day') g),
+        return byWeek(firstWeek, weeks, """
                 signups as (
                     select cast(date_trunc('week', s.received_at at time zone :zone) as date) as week_start,
                            count(*) as signups, count(distinct %s) as people
@@ -80,9 +76,6 @@ class ReportFigures {
                 select w.week_start, coalesce(s.signups, 0) as signups, coalesce(s.people, 0) as people
                 from weeks w left join signups s on s.week_start = w.week_start
                 order by w.week_start""".formatted(PERSON))
-                .param("first", first).param("last", first.plusWeeks(weeks - 1L)).param("zone", zone.getId())
-                .param("from", first.atStartOfDay(zone).toOffsetDateTime())
-                .param("until", first.plusWeeks(weeks).atStartOfDay(zone).toOffsetDateTime())
                 .query((rs, n) -> new WeeklySignups(rs.getObject("week_start", LocalDate.class), rs.getLong("signups"),
                         rs.getLong("people")))
                 .list();
@@ -128,11 +121,7 @@ class ReportFigures {
 
     /** Seats offered (windows OPEN or CLOSED, not drafts) per week of the windows' start, empty weeks as 0. */
     List<WeeklyUtilization> windowUtilizationByWeek(LocalDate firstWeek, int weeks) {
-        LocalDate first = ReportPeriod.weekStart(firstWeek);
-        return jdbc.sql("""
-                with weeks as (
-                    select cast(g as date) as week_start
-                    from generate_series(cast(:first as date), cast(:last as date), interval '7 day') g),
+        return byWeek(firstWeek, weeks, """
                 offered as (
                     select cast(date_trunc('week', w.starts_at at time zone :zone) as date) as week_start,
                            sum(w.capacity) as seats, sum(w.seats_taken) as taken,
@@ -145,9 +134,6 @@ class ReportFigures {
                        coalesce(o.accepted, 0) as accepted
                 from weeks w left join offered o on o.week_start = w.week_start
                 order by w.week_start""")
-                .param("first", first).param("last", first.plusWeeks(weeks - 1L)).param("zone", zone.getId())
-                .param("from", first.atStartOfDay(zone).toOffsetDateTime())
-                .param("until", first.plusWeeks(weeks).atStartOfDay(zone).toOffsetDateTime())
                 .query((rs, n) -> new WeeklyUtilization(rs.getObject("week_start", LocalDate.class), rs.getLong("seats"),
                         rs.getLong("taken"), rs.getLong("accepted")))
                 .list();
@@ -198,6 +184,23 @@ class ReportFigures {
                 .query((rs, n) -> new HospitalDue(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
                         rs.getString("status"), rs.getObject("expires_on", LocalDate.class)))
                 .list();
+    }
+
+    /**
+     * A query over {@code weeks} Monday weeks from the week of {@code firstWeek}: {@code query}
+     * follows a {@code weeks(week_start)} table and may use {@code :zone}, {@code :from} and
+     * {@code :until} (the first instant of the first week and after the last).
+     */
+    private JdbcClient.StatementSpec byWeek(LocalDate firstWeek, int weeks, String query) {
+        LocalDate first = ReportPeriod.weekStart(firstWeek);
+        return jdbc.sql("""
+                with weeks as (
+                    select cast(g as date) as week_start
+                    from generate_series(cast(:first as date), cast(:last as date), interval '7 day') g),
+                """ + query)
+                .param("first", first).param("last", first.plusWeeks(weeks - 1L)).param("zone", zone.getId())
+                .param("from", first.atStartOfDay(zone).toOffsetDateTime())
+                .param("until", first.plusWeeks(weeks).atStartOfDay(zone).toOffsetDateTime());
     }
 
     private List<Count> counts(String sql, OffsetDateTime from, OffsetDateTime until) {

@@ -90,34 +90,45 @@ final class SheetCells {
     }
 
     void value(Row row, int column, Object value) {
-        if (value == null) {
-            return;
-        }
-        Cell cell = row.createCell(column);
         if (value instanceof String text) {
-            cell.setCellValue(text);
-            if (startsLikeFormula(text)) {
-                cell.setCellStyle(quoted);
-            }
+            text(row, column, text);
         }
         else if (value instanceof Number number) {
-            cell.setCellValue(number.doubleValue());
+            row.createCell(column).setCellValue(number.doubleValue());
         }
         else if (value instanceof Boolean flag) {
-            cell.setCellValue(flag);
+            row.createCell(column).setCellValue(flag);
         }
         else if (value instanceof LocalDate day) {
+            Cell cell = row.createCell(column);
             cell.setCellValue(day);
             cell.setCellStyle(date);
         }
         else if (value instanceof OffsetDateTime instant) {
-            // spreadsheets have no zones: shown on the reports' clock, as the period is
-            cell.setCellValue(instant.atZoneSameInstant(zone).toLocalDateTime());
-            cell.setCellStyle(dateTime);
+            dateTime(row, column, instant);
         }
-        else {
+        else if (value != null) {
             throw new IllegalArgumentException("No cell type for " + value.getClass().getName());
         }
+    }
+
+    /** Text as typed; one that starts like a formula gets the quote-prefix style (null: no cell). */
+    void text(Row row, int column, String text) {
+        if (text == null) {
+            return;
+        }
+        Cell cell = row.createCell(column);
+        cell.setCellValue(text);
+        if (startsLikeFormula(text)) {
+            cell.setCellStyle(quoted);
+        }
+    }
+
+    void dateTime(Row row, int column, OffsetDateTime instant) {
+        Cell cell = row.createCell(column);
+        // spreadsheets have no zones: shown on the reports' clock, as the period is
+        cell.setCellValue(instant.atZoneSameInstant(zone).toLocalDateTime());
+        cell.setCellStyle(dateTime);
     }
 
     /** A column's title and width in characters. */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,10 +73,18 @@ class WaitlistDetailExport implements ReportWriter {
             cells.header(sheet, 0, COLUMNS);
             int[] rows = { 0 };
             jdbc.sql(SQL).withFetchSize(FETCH_SIZE).params(from, until).query(rs -> {
-                cells.row(sheet, ++rows[0], rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
-                        rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getBoolean(13));
+                // typed cells, no boxing: this loop runs once per sign-up of the period
+                Row row = sheet.createRow(++rows[0]);
+                row.createCell(0).setCellValue(rs.getLong(1));
+                cells.dateTime(row, 1, rs.getObject(2, OffsetDateTime.class));
+                long person = rs.getLong(3);
+                if (!rs.wasNull()) {
+                    row.createCell(2).setCellValue(person);
+                }
+                for (int column = 4; column <= 12; column++) {
+                    cells.text(row, column - 1, rs.getString(column));
+                }
+                row.createCell(12).setCellValue(rs.getBoolean(13));
             });
             cells.autoFilter(sheet, 0, rows[0], COLUMNS.size());
             workbook.write(out);

@@ -54,7 +54,18 @@ class ReportExportJobConfiguration {
     @Bean
     Step resolveReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             Tasklet resolveReportTasklet) {
-        return new StepBuilder(RESOLVE_STEP, jobRepository).tasklet(resolveReportTasklet, transactionManager).build();
+        return taskletStep(RESOLVE_STEP, resolveReportTasklet, jobRepository, transactionManager);
+    }
+
+    @Bean
+    Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet writeReportTasklet) {
+        return taskletStep(WRITE_STEP, writeReportTasklet, jobRepository, transactionManager);
+    }
+
+    private static Step taskletStep(String name, Tasklet tasklet, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
     }
 
     @Bean
@@ -77,12 +88,6 @@ class ReportExportJobConfiguration {
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("report " + id));
             return RepeatStatus.FINISHED;
         };
-    }
-
-    @Bean
-    Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            Tasklet writeReportTasklet) {
-        return new StepBuilder(WRITE_STEP, jobRepository).tasklet(writeReportTasklet, transactionManager).build();
     }
 
     /** Runs in the step's transaction, which the detail export's database cursor needs. */
