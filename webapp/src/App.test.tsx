@@ -14,13 +14,15 @@ describe('App', () => {
   it('shows every area to ADMIN', async () => {
     renderApp('/guides', { roles: ['ADMIN'] });
     expect(await menuItems()).toEqual([
-      'Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports', 'Users', 'Audit log',
+      'Dashboard', 'Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports', 'Users', 'Audit log',
     ]);
   });
 
   it('shows OPS the mail screens but not the audit log', async () => {
     renderApp('/guides', { roles: ['OPS'] });
-    expect(await menuItems()).toEqual(['Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports']);
+    expect(await menuItems()).toEqual([
+      'Dashboard', 'Guides', 'Hospitals', 'Waitlist', 'Windows', 'Invitations', 'Mail outbox', 'Suppressions', 'Jobs', 'Reports',
+    ]);
   });
 
   it('shows EDITOR only guides and hospitals', async () => {
@@ -28,9 +30,10 @@ describe('App', () => {
     expect(await menuItems()).toEqual(['Guides', 'Hospitals']);
   });
 
-  it('shows a placeholder naming the planned feature', async () => {
-    renderApp('/reports', { roles: ['OPS'] });
-    expect(await screen.findByText('Planned: arrives with the Reports feature.')).toBeInTheDocument();
+  it('shows LEADERSHIP the dashboard, read-only content and the report archive', async () => {
+    renderApp('/reports', { roles: ['LEADERSHIP'] });
+    expect(await menuItems()).toEqual(['Dashboard', 'Guides', 'Hospitals', 'Reports']);
+    expect(await screen.findByText('No reports yet')).toBeInTheDocument();
   });
 
   it('never loads users for an EDITOR who goes to /users', async () => {

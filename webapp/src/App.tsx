@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { authProvider as defaultAuthProvider } from './authProvider';
 import { dataProvider as defaultDataProvider } from './dataProvider';
 import { Layout } from './Layout';
+import { Dashboard } from './dashboard/Dashboard';
 import { ICONS } from './Menu';
 import { PlannedPage } from './planned/PlannedPage';
 import { FEATURES, canRead, canWrite } from './roles';
@@ -28,6 +29,9 @@ import { SuppressionList } from './mail/SuppressionList';
 import { UserCreate } from './users/UserCreate';
 import { UserEdit } from './users/UserEdit';
 import { UserList } from './users/UserList';
+import { ReportCreate } from './reports/ReportCreate';
+import { ReportList } from './reports/ReportList';
+import { ReportShow } from './reports/ReportShow';
 import { PossibleDuplicateList } from './waitlist/PossibleDuplicateList';
 import { WaitlistList } from './waitlist/WaitlistList';
 import { WaitlistShow } from './waitlist/WaitlistShow';
@@ -55,6 +59,7 @@ const SCREENS: Record<string, Screens> = {
   audit: { list: AuditList },
   windows: { list: WindowList, create: WindowCreate, show: WindowShow },
   invitations: { list: InvitationList, show: InvitationShow },
+  reports: { list: ReportList, create: ReportCreate, show: ReportShow },
 };
 
 /** One stable placeholder component per planned feature. */
@@ -76,6 +81,7 @@ export interface AppProps {
 export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = defaultDataProvider, store }: AppProps) => (
   <Admin
     title="Jade Crane back-office"
+    dashboard={Dashboard}
     authProvider={authProvider}
     dataProvider={dataProvider}
     layout={Layout}

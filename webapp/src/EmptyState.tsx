@@ -13,3 +13,10 @@ export const EmptyState = ({ title, children, action }: { title: string; childre
     {action}
   </Box>
 );
+
+/** What a filtered list shows when nothing matches: `what` is the thing listed, in the singular. */
+export const NoMatch = ({ what }: { what: string }) => (
+  <Typography variant="body2" sx={{ p: 2 }}>
+    No {what} matches these filters.
+  </Typography>
+);

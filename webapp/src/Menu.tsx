@@ -11,7 +11,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import BlockIcon from '@mui/icons-material/Block';
 import HistoryIcon from '@mui/icons-material/History';
-import { visibleFeatures } from './roles';
+import { canSeeDashboard, visibleFeatures } from './roles';
 
 export const ICONS: Record<string, SvgIconComponent> = {
   guides: MenuBookIcon,
@@ -33,6 +33,7 @@ export const Menu = () => {
   if (isPending) return <RaMenu />;
   return (
     <RaMenu>
+      {canSeeDashboard(permissions) && <RaMenu.DashboardItem primaryText="Dashboard" />}
       {visibleFeatures(permissions).map((f) => {
         const Icon = ICONS[f.resource];
         return (

@@ -35,6 +35,7 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     updateFields: [...HOSPITAL_FIELDS, 'version'],
   },
   audit: { path: '/api/audit' },
+  reports: { path: '/api/reports', createFields: ['type', 'periodStart', 'periodEnd'] },
   outbox: { path: '/api/mail/outbox' },
   suppressions: { path: '/api/mail/suppressions', idField: 'email', createFields: ['email', 'note'] },
 };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpError } from 'react-admin';
-import { CONFLICT_MESSAGE, http, needsCsrf, readCookie } from './http';
+import { CONFLICT_MESSAGE, dispositionFileName, http, httpFile, needsCsrf, readCookie } from './http';
 import { jsonResponse, mockFetch, problemResponse, setCookie } from './test/fetchMock';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -105,5 +105,36 @@ describe('http', () => {
     const error = await http('/api/guides').catch((e) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error.message).toMatch(/cannot be reached/);
+  });
+});
+
+describe('httpFile', () => {
+  it('answers the body and the file name the server gave, asking for any type', async () => {
+    const { calls } = mockFetch(
+      () => new Response('PK\u0003\u0004', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="funnel.xlsx"' } }),
+    );
+    const { blob, fileName } = await httpFile('/api/reports/1/file');
+    expect(await blob.text()).toBe('PK\u0003\u0004');
+    expect(fileName).toBe('funnel.xlsx');
+    expect(calls[0].headers.accept).toBe('*/*');
+  });
+
+  it('turns a refusal into the same HttpError as http()', async () => {
+    mockFetch(() => problemResponse(409, { title: 'Conflict', detail: 'Report 1 is not ready yet' }));
+    const error = await httpFile('/api/reports/1/file').catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(409);
+    expect(error.body.detail).toBe('Report 1 is not ready yet');
+  });
+});
+
+describe('dispositionFileName', () => {
+  it('reads quoted, bare and RFC 5987 names', () => {
+    expect(dispositionFileName('attachment; filename="a b.xlsx"')).toBe('a b.xlsx');
+    expect(dispositionFileName('attachment; filename=plain.xlsx')).toBe('plain.xlsx');
+    expect(dispositionFileName('attachment; filename="fallback.xlsx"; filename*=UTF-8\'\'r%C3%A9sum%C3%A9.xlsx')).toBe('résumé.xlsx');
+    expect(dispositionFileName('attachment; filename="say \\"hi\\".xlsx"')).toBe('say "hi".xlsx');
+    expect(dispositionFileName('attachment')).toBeUndefined();
+    expect(dispositionFileName(null)).toBeUndefined();
   });
 });

@@ -120,11 +120,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/**
- * fetch wrapper for the back-office API: same-origin cookies, JSON in and out,
- * CSRF header on mutating /api calls, problem+json errors as react-admin HttpError.
- */
-export async function http<T = unknown>(url: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+/** Sends the request (cookies, CSRF header on mutating /api calls); a failed response becomes an HttpError. */
+async function send(url: string, options: RequestOptions): Promise<Response> {
   const method = (options.method ?? 'GET').toUpperCase();
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...(options.headers ?? {}) };
   let body: BodyInit | undefined;
@@ -148,11 +145,47 @@ export async function http<T = unknown>(url: string, options: RequestOptions = {
     if ((e as Error)?.name === 'AbortError') throw e;
     throw new HttpError('The server cannot be reached. Check your connection and try again.', 0, {});
   }
-  const parsed = await readBody(response);
   if (!response.ok) {
-    throw toHttpError(response.status, response.statusText, parsed);
+    throw toHttpError(response.status, response.statusText, await readBody(response));
   }
-  return { status: response.status, headers: response.headers, json: parsed as T };
+  return response;
+}
+
+/**
+ * fetch wrapper for the back-office API: same-origin cookies, JSON in and out,
+ * CSRF header on mutating /api calls, problem+json errors as react-admin HttpError.
+ */
+export async function http<T = unknown>(url: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+  const response = await send(url, options);
+  return { status: response.status, headers: response.headers, json: (await readBody(response)) as T };
+}
+
+export interface FileResult {
+  blob: Blob;
+  /** The name from `Content-Disposition`, when the server gave one. */
+  fileName?: string;
+}
+
+/** The file name of a `Content-Disposition` header (RFC 6266: `filename*=UTF-8''...` wins over `filename=`). */
+export function dispositionFileName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = header.match(/filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // malformed escape: fall back to the plain parameter
+    }
+  }
+  const plain = header.match(/filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/);
+  if (!plain) return undefined;
+  return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2];
+}
+
+/** GETs a file (a report, an export) with the session; errors are the same HttpError as http()'s. */
+export async function httpFile(url: string, options: RequestOptions = {}): Promise<FileResult> {
+  const response = await send(url, { ...options, headers: { Accept: '*/*', ...(options.headers ?? {}) } });
+  return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('Content-Disposition')) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, canRead, visibleFeatures } from './roles';
+import { canDo, canRead, canSeeDashboard, visibleFeatures } from './roles';
 
 const labels = (roles: string[]) => visibleFeatures(roles).map((f) => f.label);
 
@@ -40,5 +40,16 @@ describe('role table', () => {
     expect(canDo(['ADMIN'], 'executions', 'list')).toBe(true);
     expect(canDo(['EDITOR', 'LEADERSHIP'], 'executions', 'list')).toBe(false);
     expect(labels(['OPS'])).not.toContain('executions');
+  });
+  it('shows the dashboard to leadership, ops and admins, not to editors', () => {
+    expect(canSeeDashboard(['LEADERSHIP'])).toBe(true);
+    expect(canSeeDashboard(['OPS'])).toBe(true);
+    expect(canSeeDashboard(['ADMIN'])).toBe(true);
+    expect(canSeeDashboard(['EDITOR'])).toBe(false);
+    expect(canSeeDashboard(undefined)).toBe(false);
+  });
+  it('lets every role that reads reports request one', () => {
+    expect(canDo(['LEADERSHIP'], 'reports', 'create')).toBe(true);
+    expect(canDo(['EDITOR'], 'reports', 'list')).toBe(false);
   });
 });

@@ -29,10 +29,13 @@ export const FEATURES: readonly FeatureAccess[] = [
   { resource: 'outbox', label: 'Mail outbox', read: ['OPS', 'ADMIN'], write: [], planned: false },
   { resource: 'suppressions', label: 'Suppressions', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
   { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['executions'] },
-  { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: true },
+  { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: false },
   { resource: 'users', label: 'Users', read: ['ADMIN'], write: ['ADMIN'], planned: false },
   { resource: 'audit', label: 'Audit log', read: ['ADMIN'], write: [], planned: false },
 ];
+
+/** Roles that see the leadership dashboard on the home page (it is aggregates only). */
+export const DASHBOARD_ROLES: readonly Role[] = ['LEADERSHIP', 'OPS', 'ADMIN'];
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
@@ -61,6 +64,11 @@ export function canWrite(roles: readonly string[] | undefined, resource: string)
 export function canDo(roles: readonly string[] | undefined, resource: string, action: string): boolean {
   if (READ_ACTIONS.has(action)) return canRead(roles, resource);
   return canWrite(roles, resource);
+}
+
+/** May a user with these roles see the dashboard (the API refuses the others)? */
+export function canSeeDashboard(roles: readonly string[] | undefined): boolean {
+  return hasAny(roles, DASHBOARD_ROLES);
 }
 
 /** Features visible to these roles, in menu order. */

@@ -1,4 +1,5 @@
 import { useNotify, useRefresh } from 'react-admin';
+import { problemDetail } from './http';
 
 /**
  * Runs an admin action (undo a merge, release a seat, ...), then notifies and refreshes the page;
@@ -12,7 +13,7 @@ export function useAdminAction() {
       await action();
       notify(done, { type: 'success' });
     } catch (e) {
-      notify((e as Error).message, { type: 'error' });
+      notify(problemDetail(e), { type: 'error' });
     }
     refresh();
   };

@@ -1,4 +1,4 @@
-import { Alert, Box, Typography } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import {
   Datagrid,
   DateField,
@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { prettyJson } from '../prettyJson';
 import { useJson } from '../useJson';
-import { EmptyState } from '../EmptyState';
+import { EmptyState, NoMatch } from '../EmptyState';
 
 export interface AuditEntry {
   id: number;
@@ -60,12 +60,6 @@ export const AuditEmpty = () => (
   </EmptyState>
 );
 
-const NoMatch = () => (
-  <Typography variant="body2" sx={{ p: 2 }}>
-    No audit entry matches these filters.
-  </Typography>
-);
-
 /** Who did what, when and from where; newest first. */
 export const AuditList = () => {
   const facets = useJson<Facets>('/api/audit/facets');
@@ -84,7 +78,7 @@ export const AuditList = () => {
         empty={<AuditEmpty />}
         exporter={false}
       >
-        <Datagrid bulkActionButtons={false} expand={<AuditDetails />} empty={<NoMatch />}>
+        <Datagrid bulkActionButtons={false} expand={<AuditDetails />} empty={<NoMatch what="audit entry" />}>
           <DateField source="occurredAt" label="When" showTime />
           <TextField source="actor" label="Who" emptyText="—" />
           <TextField source="action" label="Action" />

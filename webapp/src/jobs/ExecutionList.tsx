@@ -1,4 +1,4 @@
-import { Button, Stack, Typography } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import SettingsSuggestIcon from '@mui/icons-material/SettingsSuggest';
 import {
   Datagrid,
@@ -17,7 +17,7 @@ import { formatDuration } from './format';
 import { STATUSES } from './jobsApi';
 import type { ExecutionView, JobSummary } from './jobsApi';
 import { RecoveredChip, StatusChip } from './StatusChip';
-import { EmptyState } from '../EmptyState';
+import { EmptyState, NoMatch } from '../EmptyState';
 
 const STATUS_CHOICES = STATUSES.map((s) => ({ id: s, name: s }));
 
@@ -41,12 +41,6 @@ export const ExecutionsEmpty = () => (
   </EmptyState>
 );
 
-const NoMatch = () => (
-  <Typography variant="body2" sx={{ p: 2 }}>
-    No execution matches these filters.
-  </Typography>
-);
-
 const ExecutionListActions = () => (
   <TopToolbar>
     <Button size="small" component={Link} to="/jobs" startIcon={<SettingsSuggestIcon />}>
@@ -65,7 +59,7 @@ export const ExecutionList = () => (
     empty={<ExecutionsEmpty />}
     actions={<ExecutionListActions />}
   >
-    <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoMatch />}>
+    <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoMatch what="execution" />}>
       <NumberField source="executionId" label="#" options={{ useGrouping: false }} />
       <TextField source="jobName" label="Job" />
       <FunctionField

@@ -13,9 +13,9 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
 import { Show, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { DetailItem } from '../DetailItem';
 import { ExecutionActions } from './ExecutionActions';
 import { formatDuration, formatTime } from './format';
 import { isRunning } from './jobsApi';
@@ -53,17 +53,6 @@ const MessageBlock = ({ text, label }: { text: string; label: string }) => (
   >
     {text}
   </Box>
-);
-
-const Item = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="body2" component="div">
-      {children || '—'}
-    </Typography>
-  </Grid>
 );
 
 export const ExecutionProgress = ({ execution }: { execution: ExecutionView }) => {
@@ -150,18 +139,18 @@ const ExecutionDetail = () => {
           <RecoveredChip recoveredAt={execution.recoveredAt} />
         </Stack>
         <Grid container spacing={2}>
-          <Item label="Job">
+          <DetailItem label="Job">
             <MuiLink component={Link} to={executionsLink(execution.jobName)}>
               {execution.jobName}
             </MuiLink>
-          </Item>
-          <Item label="Launched by">{execution.launchedBy}</Item>
-          <Item label="Exit code">{execution.exitCode}</Item>
-          <Item label="Duration">{formatDuration(execution.durationMillis)}</Item>
-          <Item label="Created">{formatTime(execution.createTime)}</Item>
-          <Item label="Started">{formatTime(execution.startTime)}</Item>
-          <Item label="Ended">{formatTime(execution.endTime)}</Item>
-          <Item label="Recovered">{formatTime(execution.recoveredAt)}</Item>
+          </DetailItem>
+          <DetailItem label="Launched by">{execution.launchedBy}</DetailItem>
+          <DetailItem label="Exit code">{execution.exitCode}</DetailItem>
+          <DetailItem label="Duration">{formatDuration(execution.durationMillis)}</DetailItem>
+          <DetailItem label="Created">{formatTime(execution.createTime)}</DetailItem>
+          <DetailItem label="Started">{formatTime(execution.startTime)}</DetailItem>
+          <DetailItem label="Ended">{formatTime(execution.endTime)}</DetailItem>
+          <DetailItem label="Recovered">{formatTime(execution.recoveredAt)}</DetailItem>
         </Grid>
         <Box>
           <Typography variant="subtitle2" gutterBottom>

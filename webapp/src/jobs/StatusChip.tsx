@@ -9,6 +9,8 @@ const COLORS: Record<string, ChipProps['color']> = {
   STOPPING: 'warning',
   STARTING: 'info',
   STARTED: 'info',
+  QUEUED: 'info',
+  RUNNING: 'info',
 };
 
 export const StatusChip = ({ status }: { status: string | null | undefined }) =>

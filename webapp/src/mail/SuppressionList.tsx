@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Chip, Typography } from '@mui/material';
+import { Button, Chip } from '@mui/material';
 import type { ChipProps } from '@mui/material';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import {
@@ -18,7 +18,7 @@ import {
 import { REASON_CHOICES, REASON_LABELS } from './reasons';
 import type { Reason, Suppression } from './reasons';
 import { RemoveSuppressionDialog } from './RemoveSuppressionDialog';
-import { EmptyState } from '../EmptyState';
+import { EmptyState, NoMatch } from '../EmptyState';
 
 const REASON_COLORS: Record<Reason, ChipProps['color']> = {
   UNSUBSCRIBED: 'default',
@@ -66,12 +66,6 @@ export const SuppressionEmpty = () => (
   </EmptyState>
 );
 
-const NoMatch = () => (
-  <Typography variant="body2" sx={{ p: 2 }}>
-    No suppressed address matches these filters.
-  </Typography>
-);
-
 const ListActions = () => (
   <TopToolbar>
     <CreateButton label="Suppress an address" />
@@ -91,7 +85,7 @@ export const SuppressionList = () => {
       actions={<ListActions />}
       exporter={false}
     >
-      <Datagrid bulkActionButtons={false} empty={<NoMatch />}>
+      <Datagrid bulkActionButtons={false} empty={<NoMatch what="suppressed address" />}>
         <TextField source="email" label="Email" />
         <FunctionField source="reason" label="Reason" render={(s: Suppression) => <ReasonChip reason={s.reason} />} />
         <TextField source="note" label="Note" sortable={false} emptyText="—" />

@@ -23,6 +23,7 @@ import { Confirm, Show, TopToolbar, useNotify, useRecordContext } from 'react-ad
 import { Chips } from './WaitlistList';
 import { eraseEntry, exportEntry, resolvePossibleDuplicate, undoMerge } from './waitlistApi';
 import type { Decision } from './waitlistApi';
+import { LabelledValue } from '../DetailItem';
 import { useAdminAction } from '../useAdminAction';
 
 export interface Signup {
@@ -290,12 +291,7 @@ const ExportButton = ({ entry }: { entry: EntryDetail }) => {
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box minWidth={160}>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="body2" component="div">
-      {children || '—'}
-    </Typography>
+    <LabelledValue label={label}>{children}</LabelledValue>
   </Box>
 );
 

@@ -1,3 +1,4 @@
+import { saveBlob } from '../download';
 import { http } from '../http';
 
 export interface StepCounts {
@@ -38,15 +39,7 @@ export async function eraseEntry(id: number): Promise<void> {
 /** Downloads everything held about one person as a JSON file. */
 export async function exportEntry(id: number): Promise<void> {
   const { json } = await http<unknown>(`/api/waitlist/${id}/export`);
-  const blob = new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `waitlist-person-${id}.json`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+  saveBlob(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }), `waitlist-person-${id}.json`);
 }
 
 /** "12 sign-ups read, 3 merged, 9 new people": the first step's exit description, as the job wrote it. */

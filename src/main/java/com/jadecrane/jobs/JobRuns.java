@@ -1,7 +1,9 @@
 package com.jadecrane.jobs;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Service;
@@ -10,9 +12,9 @@ import com.jadecrane.security.CurrentUser;
 import com.jadecrane.system.ConflictException;
 
 /**
- * Runs a job and waits for its end, for callers that answer with the outcome (a "run now"
- * button, the command line). Launches go through the same path as the jobs API: never twice at
- * the same time, recorded with who asked.
+ * Runs a job for other modules: in the background ({@link #start}), or waiting for its end, for
+ * callers that answer with the outcome (a "run now" button, the command line). Launches go through
+ * the same path as the jobs API: never twice at the same time, recorded with who asked.
  */
 @Service
 public class JobRuns {
@@ -20,9 +22,27 @@ public class JobRuns {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final JobLaunches launches;
+    private final ExecutionQueries executions;
 
-    JobRuns(JobLaunches launches) {
+    JobRuns(JobLaunches launches, ExecutionQueries executions) {
         this.launches = launches;
+        this.executions = executions;
+    }
+
+    /**
+     * Starts a run in the background (at once with {@code jadecrane.jobs.async=false}) and returns
+     * its execution id.
+     *
+     * @throws ConflictException when the job is already running
+     */
+    public long start(String jobName, Map<String, String> parameters, String launchedBy) {
+        return launches.start(jobName, parameters, launchedBy).getId();
+    }
+
+    /** The latest execution of a job, if it ever ran (e.g. for a dashboard's health line). */
+    public Optional<LatestRun> latest(String jobName) {
+        return executions.latest(jobName).map(view -> new LatestRun(view.executionId(), view.status(), view.exitCode(),
+                view.startTime(), view.endTime(), view.exitDescription()));
     }
 
     /**
@@ -46,5 +66,9 @@ public class JobRuns {
             execution = launches.execution(execution.getId());
         }
         return execution;
+    }
+
+    public record LatestRun(long executionId, String status, String exitCode, OffsetDateTime startTime,
+            OffsetDateTime endTime, String exitMessage) {
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.jadecrane.BackofficeApplication;
+import com.jadecrane.reports.ReportBenchmark;
 import com.jadecrane.waitlist.WaitlistBenchmark;
 import com.jadecrane.windows.WindowBenchmark;
 
@@ -43,6 +44,7 @@ public final class Benchmark {
             List<LatencyRow> latencies = new ArrayList<>();
             new WaitlistBenchmark(app, size).run(jobs, latencies);
             new WindowBenchmark(app).run(jobs);
+            new ReportBenchmark(postgres.getJdbcUrl("postgres", "postgres")).run(jobs);
             BenchmarkReport.print(System.out, machine(), jobs, latencies);
         }
     }

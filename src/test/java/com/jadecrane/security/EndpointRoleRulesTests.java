@@ -153,6 +153,11 @@ class EndpointRoleRulesTests {
         rule("POST /invitations/{token:[A-Za-z0-9_-]{43}}/decline", PUBLIC);
         rule("GET /unsubscribe/{token:[A-Za-z0-9_-]{43}}", PUBLIC);
         rule("POST /unsubscribe/{token:[A-Za-z0-9_-]{43}}", PUBLIC);
+        rule("POST /api/reports", REPORTS);
+        rule("GET /api/reports", REPORTS);
+        rule("GET /api/reports/{id}", REPORTS);
+        rule("GET /api/reports/{id}/file", REPORTS);
+        rule("GET /api/dashboard", REPORTS);
     }
 
     private static final String SIGN_IN_FIRST = "Sign in first";

@@ -1,0 +1,22 @@
+package com.jadecrane.reports;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One row of the report archive, as the API answers it (nulls included: the UI shows them as blanks). */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record Report(long id, ReportType type, String status, LocalDate periodStart, LocalDate periodEnd, String requestedBy,
+        OffsetDateTime requestedAt, OffsetDateTime completedAt, String fileName, Long sizeBytes, Long rowCount,
+        String error, Long jobExecutionId, boolean scheduled) {
+
+    static final String QUEUED = "QUEUED";
+    static final String RUNNING = "RUNNING";
+    static final String COMPLETED = "COMPLETED";
+    static final String FAILED = "FAILED";
+
+    ReportPeriod period() {
+        return new ReportPeriod(periodStart, periodEnd);
+    }
+}
