@@ -6,7 +6,6 @@ import { dataProvider as defaultDataProvider } from './dataProvider';
 import { Layout } from './Layout';
 import { Dashboard } from './dashboard/Dashboard';
 import { ICONS } from './Menu';
-import { PlannedPage } from './planned/PlannedPage';
 import { FEATURES, canRead, canWrite } from './roles';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
 import { ExecutionList } from './jobs/ExecutionList';
@@ -62,15 +61,6 @@ const SCREENS: Record<string, Screens> = {
   reports: { list: ReportList, create: ReportCreate, show: ReportShow },
 };
 
-/** One stable placeholder component per planned feature. */
-const PLANNED: Record<string, ComponentType> = Object.fromEntries(
-  FEATURES.map((f) => {
-    const Planned = () => <PlannedPage feature={f.label} />;
-    Planned.displayName = `Planned(${f.label})`;
-    return [f.resource, Planned];
-  }),
-);
-
 export interface AppProps {
   authProvider?: AuthProvider;
   dataProvider?: DataProvider;
@@ -92,20 +82,20 @@ export const AdminApp = ({ authProvider = defaultAuthProvider, dataProvider = de
     {(permissions: string[] | undefined) => [
       ...FEATURES.filter((f) => canRead(permissions, f.resource)).flatMap((f) => {
         const writable = canWrite(permissions, f.resource);
-        // A feature's further resources (jobs: executions) share its access and only exist once it has landed.
-        const names = [f.resource, ...(f.planned ? [] : (f.subResources ?? []))];
+        // A feature's further resources (jobs: executions) share its access.
+        const names = [f.resource, ...(f.subResources ?? [])];
         return names.map((name) => {
-          const screens = f.planned ? undefined : SCREENS[name];
+          const screens = SCREENS[name];
           return (
             <Resource
               key={name}
               name={name}
               options={{ label: f.label }}
               icon={ICONS[f.resource]}
-              list={screens ? screens.list : PLANNED[f.resource]}
-              create={writable ? screens?.create : undefined}
-              edit={writable ? screens?.edit : undefined}
-              show={screens?.show}
+              list={screens.list}
+              create={writable ? screens.create : undefined}
+              edit={writable ? screens.edit : undefined}
+              show={screens.show}
             />
           );
         });

@@ -14,24 +14,22 @@ export interface FeatureAccess {
   read: readonly Role[];
   /** Roles that may create/edit/delete. */
   write: readonly Role[];
-  /** true while the feature's screens have not landed yet: a placeholder page is shown. */
-  planned: boolean;
   /** Further resources of the feature (same access, reached from its screens, no menu entry of their own). */
   subResources?: readonly string[];
 }
 
 export const FEATURES: readonly FeatureAccess[] = [
-  { resource: 'guides', label: 'Guides', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: false },
-  { resource: 'hospitals', label: 'Hospitals', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'], planned: false },
-  { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['waitlist-possible-duplicates'] },
-  { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
-  { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
-  { resource: 'outbox', label: 'Mail outbox', read: ['OPS', 'ADMIN'], write: [], planned: false },
-  { resource: 'suppressions', label: 'Suppressions', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false },
-  { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], planned: false, subResources: ['executions'] },
-  { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'], planned: false },
-  { resource: 'users', label: 'Users', read: ['ADMIN'], write: ['ADMIN'], planned: false },
-  { resource: 'audit', label: 'Audit log', read: ['ADMIN'], write: [], planned: false },
+  { resource: 'guides', label: 'Guides', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'] },
+  { resource: 'hospitals', label: 'Hospitals', read: ['EDITOR', 'ADMIN', 'OPS', 'LEADERSHIP'], write: ['EDITOR', 'ADMIN'] },
+  { resource: 'waitlist', label: 'Waitlist', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], subResources: ['waitlist-possible-duplicates'] },
+  { resource: 'windows', label: 'Windows', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'] },
+  { resource: 'invitations', label: 'Invitations', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'] },
+  { resource: 'outbox', label: 'Mail outbox', read: ['OPS', 'ADMIN'], write: [] },
+  { resource: 'suppressions', label: 'Suppressions', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'] },
+  { resource: 'jobs', label: 'Jobs', read: ['OPS', 'ADMIN'], write: ['OPS', 'ADMIN'], subResources: ['executions'] },
+  { resource: 'reports', label: 'Reports', read: ['LEADERSHIP', 'OPS', 'ADMIN'], write: ['LEADERSHIP', 'OPS', 'ADMIN'] },
+  { resource: 'users', label: 'Users', read: ['ADMIN'], write: ['ADMIN'] },
+  { resource: 'audit', label: 'Audit log', read: ['ADMIN'], write: [] },
 ];
 
 /** Roles that see the leadership dashboard on the home page (it is aggregates only). */
