@@ -35,6 +35,7 @@ import com.jadecrane.security.Role;
 import com.jadecrane.system.ConflictException;
 import com.jadecrane.system.FieldProblem;
 import com.jadecrane.system.InvalidInputException;
+import com.jadecrane.system.Page;
 import com.jadecrane.system.PageQuery;
 import com.jadecrane.system.ResourceNotFoundException;
 
@@ -85,7 +86,7 @@ class ReportController {
         List<ReportType> visible = new ArrayList<>(Arrays.stream(ReportType.values())
                 .filter(t -> (only == null || t == only) && allowed(t, caller)).toList());
         if (visible.isEmpty()) {
-            return new com.jadecrane.system.Page<Report>(List.of(), 0).toResponse();
+            return new Page<Report>(List.of(), 0).toResponse();
         }
         PageQuery query = PageQuery.of(page, size, sort, ReportArchive.SORTABLE, "requested_at desc", "id desc");
         return archive.list(visible, blank(status) ? null : status, query).toResponse();
