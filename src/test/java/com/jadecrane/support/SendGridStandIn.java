@@ -58,6 +58,12 @@ public final class SendGridStandIn implements AutoCloseable {
         return counts;
     }
 
+    /** The subject of every mail it was asked to deliver. */
+    public List<String> subjects() {
+        return requestBodies().stream()
+                .flatMap(body -> JsonPath.<List<String>>read(body, "$.personalizations[*].subject").stream()).toList();
+    }
+
     /** Every body received that breaks SendGrid's schema, with its violations. */
     public List<String> schemaViolations() {
         return requestBodies().stream().filter(body -> !MailSendSchema.violations(body).isEmpty())

@@ -25,15 +25,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.jadecrane.jobs.NightlyTestData.Person;
+import com.jadecrane.support.ApiClient;
 import com.jadecrane.support.IntegrationTest;
 import com.jadecrane.support.SendGridStandIn;
+import com.jadecrane.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The nightly run end to end in this JVM, with mail going to a local SendGrid stand-in: sign-ups
  * through the public API are filed, seated and invited once; a dry run changes and sends nothing;
- * a run stopped mid-send and restarted finishes the work without sending anyone twice. Small
+ * a run stopped mid-send shows on the dashboard, is emailed to ops, and once restarted finishes the
+ * work without sending anyone twice. Small
  * chunks and a slow stand-in give the stop a moment to land in.
  */
 @IntegrationTest
@@ -154,6 +157,10 @@ class NightlyInvitationJobTests {
         assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
         long sentWhenStopped = data.people().stream().filter(p -> "SENT".equals(p.invitationStatus())).count();
         assertThat(sentWhenStopped).as("the stop came before the end").isLessThan(12);
+        ApiClient.Response dashboard = TestUsers.signedIn(port, "LEADERSHIP").get("/api/dashboard");
+        assertThat(dashboard.<Integer>json("$.nightlyRun.executionId")).isEqualTo(stopped.getId().intValue());
+        assertThat(dashboard.<String>json("$.nightlyRun.status")).isEqualTo("STOPPED");
+        assertThat(sendGrid.subjects()).as("ops are told").contains("[Jade Crane] nightlyInvitationJob ended STOPPED");
 
         sendGrid.answerAcceptedAfter(0);
         JobExecution restarted = jobOperator.restart(stopped);
