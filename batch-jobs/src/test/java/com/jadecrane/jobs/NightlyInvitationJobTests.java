@@ -158,7 +158,7 @@ class NightlyInvitationJobTests {
         long sentWhenStopped = data.people().stream().filter(p -> "SENT".equals(p.invitationStatus())).count();
         assertThat(sentWhenStopped).as("the stop came before the end").isLessThan(12);
         ApiClient.Response dashboard = TestUsers.signedIn(port, "LEADERSHIP").get("/api/dashboard");
-        assertThat(dashboard.<Integer>json("$.nightlyRun.executionId")).isEqualTo(stopped.getId().intValue());
+        assertThat(dashboard.<Integer>json("$.nightlyRun.executionId")).isEqualTo((int) stopped.getId());
         assertThat(dashboard.<String>json("$.nightlyRun.status")).isEqualTo("STOPPED");
         assertThat(sendGrid.subjects()).as("ops are told").contains("[Jade Crane] nightlyInvitationJob ended STOPPED");
 
