@@ -134,6 +134,9 @@ public final class WaitlistBenchmark {
 
         jdbc.sql("vacuum analyze waitlist_entry").update();
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        // the floor under the same clients and load: the HTTP stack and the session, no database
+        latencies.add(LoadClients.measure("GET /api/auth/me (floor: no database)", port, "admin", Benchmark.ADMIN_PASSWORD,
+                8, 25, 250, i -> "/api/auth/me"));
         latencies.add(LoadClients.measure(LIST_CALL, port, "admin", Benchmark.ADMIN_PASSWORD, 8, 25, 250,
                 i -> "/api/waitlist?country=" + COUNTRIES[i % 12][0] + "&status=ACTIVE&sort=queuedAt,asc&size=50&page=" + (i % 5)));
         latencies.add(LoadClients.measure("GET /api/waitlist?country=..&specialty=..&sort=queuedAt,desc&size=50", port,
