@@ -18,17 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * positions are saved with each chunk and a restart resumes after the last committed one; the step's
  * read and write counts are the entries, as before.
  */
-class AllocationChunkTasklet implements Tasklet {
-
-    private final AllocationQueueReader reader;
-    private final SeatAllocationWriter writer;
-    private final int chunkSize;
-
-    AllocationChunkTasklet(AllocationQueueReader reader, SeatAllocationWriter writer, int chunkSize) {
-        this.reader = reader;
-        this.writer = writer;
-        this.chunkSize = chunkSize;
-    }
+record AllocationChunkTasklet(AllocationQueueReader reader, SeatAllocationWriter writer, int chunkSize) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

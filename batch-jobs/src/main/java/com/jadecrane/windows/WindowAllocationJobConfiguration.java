@@ -9,6 +9,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,7 @@ class WindowAllocationJobConfiguration {
 
     @Bean
     Step allocateSeatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            AllocationChunkTasklet allocationChunkTasklet, AllocationQueueReader allocationQueueReader,
+            Tasklet allocationChunkTasklet, AllocationQueueReader allocationQueueReader,
             SeatAllocationWriter seatAllocationWriter) {
         return new StepBuilder("allocateSeatsStep", jobRepository)
                 .tasklet(allocationChunkTasklet, transactionManager)
@@ -58,10 +59,13 @@ class WindowAllocationJobConfiguration {
                 .build();
     }
 
-    /** One chunk (transaction) of {@code chunkSize} entries, the parameter of the run, per call. */
+    /**
+     * One chunk (transaction) of {@code chunkSize} entries, the parameter of the run, per call. Typed
+     * as the interface: the step scope's proxy then implements it rather than subclassing a record.
+     */
     @Bean
     @StepScope
-    AllocationChunkTasklet allocationChunkTasklet(AllocationQueueReader allocationQueueReader,
+    Tasklet allocationChunkTasklet(AllocationQueueReader allocationQueueReader,
             SeatAllocationWriter seatAllocationWriter, @Value("#{stepExecution}") StepExecution stepExecution,
             WindowsProperties properties) {
         return new AllocationChunkTasklet(allocationQueueReader, seatAllocationWriter,
