@@ -82,6 +82,13 @@ describe('dataProvider', () => {
     expect(result).toEqual({ data: [{ id: 1, username: 'a' }], total: 41 });
   });
 
+  it('getList marks a total the API counted only so far as a lower bound', async () => {
+    mockFetch(() => jsonResponse([{ id: 1 }], 200, { 'X-Total-Count': '1000', 'X-Total-Count-Exact': 'false' }));
+    const result = await dp.getList('waitlist', { pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    expect(result.total).toBe(1000);
+    expect(result.meta).toEqual({ totalIsLowerBound: true });
+  });
+
   it('getList falls back to the page length without X-Total-Count', async () => {
     mockFetch(() => jsonResponse([{ id: 1 }, { id: 2 }]));
     const result = await dp.getList('guides', { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} });

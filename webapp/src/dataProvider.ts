@@ -97,6 +97,15 @@ function total(headers: Headers, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
+/** What a list's `meta` carries when the API counted only so far: the total means "more than total". */
+export interface CountMeta {
+  totalIsLowerBound?: boolean;
+}
+
+function countMeta(headers: Headers): CountMeta | undefined {
+  return headers.get('X-Total-Count-Exact') === 'false' ? { totalIsLowerBound: true } : undefined;
+}
+
 /** `meta.query` of a call becomes URL parameters (e.g. the reason a DELETE must give). */
 function itemUrl(resource: string, id: Identifier, meta?: { query?: Record<string, unknown> }): string {
   const params = new URLSearchParams();
@@ -112,7 +121,11 @@ export function createDataProvider(): DataProvider {
       signal: params.signal,
     });
     const data = Array.isArray(json) ? json : [];
-    return { data: data.map((r) => withId(resource, r)) as never[], total: total(headers, data.length) };
+    return {
+      data: data.map((r) => withId(resource, r)) as never[],
+      total: total(headers, data.length),
+      meta: countMeta(headers),
+    };
   };
 
   const dp: DataProvider = {

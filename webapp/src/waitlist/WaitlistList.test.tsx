@@ -28,6 +28,18 @@ describe('WaitlistList', () => {
     );
   });
 
+  it('says "more than" when the API counted only so far, and still pages', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({ ...ENTRIES[0], id: i + 1, email: `p${i}@example.org` }));
+    const getList = vi.fn(async () => ({ data: many, total: 1000, meta: { totalIsLowerBound: true } }));
+    renderApp('/waitlist', { roles: ['OPS'], dataProvider: fakeDataProvider({ getList: getList as never }) });
+
+    expect(await screen.findByText('1-50 of more than 1,000', {}, { timeout: 15000 })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Go to page 2' }));
+    await waitFor(() =>
+      expect(getList).toHaveBeenLastCalledWith('waitlist', expect.objectContaining({ pagination: { page: 2, perPage: 50 } })),
+    );
+  });
+
   it('searches by email or name with the q filter', async () => {
     const getList = vi.fn(async () => ({ data: ENTRIES, total: 1 }));
     renderApp('/waitlist', { roles: ['OPS'], dataProvider: fakeDataProvider({ getList: getList as never }) });

@@ -18,6 +18,7 @@ import {
 import type { RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { describeRun, runDedupe } from './waitlistApi';
+import { CountedPagination } from '../CountedPagination';
 import { EmptyState } from '../EmptyState';
 
 export const STATUS_CHOICES = [
@@ -91,6 +92,7 @@ export const WaitlistList = () => (
     filters={filters}
     sort={{ field: 'queuedAt', order: 'ASC' }}
     perPage={50}
+    pagination={<CountedPagination />}
     empty={<WaitlistEmpty />}
     actions={<ListActions />}
   >

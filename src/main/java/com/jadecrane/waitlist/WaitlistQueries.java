@@ -39,6 +39,13 @@ class WaitlistQueries {
             LocalDate signedUpTo) {
     }
 
+    /**
+     * How many matching entries past the page's start the list counts. Counting every match of a
+     * common filter (a million people, a large country) costs more than the page itself on each call;
+     * beyond this the total reads "more than", and it moves on as ops page further.
+     */
+    static final int COUNTED_AHEAD = 1_000;
+
     private static final String ENTRY_COLUMNS = """
             id, email, full_name, country, preferred_language, time_zone, specialties, source_pages, status,
             queued_at, signup_count, kept_apart, version""";
@@ -85,13 +92,15 @@ class WaitlistQueries {
             params.put("to", Timestamp.from(filter.signedUpTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         String condition = " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from waitlist_entry" + condition).params(params).query(Long.class).single();
+        long countBound = page.offset() + COUNTED_AHEAD;
+        long counted = jdbc.sql("select count(*) from (select 1 from waitlist_entry" + condition
+                + " limit :countLimit) matching").params(params).param("countLimit", countBound + 1).query(Long.class).single();
         params.put("limit", page.size());
         params.put("offset", page.offset());
         List<EntrySummary> content = jdbc.sql("select " + ENTRY_COLUMNS + " from waitlist_entry" + condition
                 + " order by " + page.orderBy() + " limit :limit offset :offset")
                 .params(params).query(WaitlistQueries::summary).list();
-        return new Page<>(content, total);
+        return Page.countedUpTo(content, counted, countBound);
     }
 
     EntryDetail detail(long id) {

@@ -108,6 +108,34 @@ class WaitlistApiTests {
     }
 
     @Test
+    void aLongListCountsOnlyAheadOfThePageAndSaysMoreThan() {
+        String page = "bulk-" + unique();
+        int entries = WaitlistQueries.COUNTED_AHEAD + 5;
+        long signupId = jdbc.sql("""
+                insert into waitlist_signup (email, consent_data_processing, consent_cross_border, consent_text_version,
+                    consent_accepted_at, identity_key, state)
+                values (?, true, true, 'test', now(), ?, 'CANONICAL') returning id""")
+                .params(page + "@example.org", page + "@example.org").query(Long.class).single();
+        // erased entries: counted by the list, never offered a seat by the allocation tests sharing the database
+        jdbc.sql("""
+                insert into waitlist_entry (identity_key, canonical_signup_id, queued_at, preferences_at, status, source_pages)
+                select ? || n, ?, now(), now(), 'ERASED', array[cast(? as text)] from generate_series(1, ?) n""")
+                .params(page + "-", signupId, page, entries).update();
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+
+        ApiClient.Response first = ops.get("/api/waitlist?sourcePage=" + page + "&size=50");
+        ApiClient.Response further = ops.get("/api/waitlist?sourcePage=" + page + "&size=50&page=1");
+        ApiClient.Response last = ops.get("/api/waitlist?sourcePage=" + page + "&size=50&page=20");
+
+        assertThat(first.header("X-Total-Count")).contains(Integer.toString(WaitlistQueries.COUNTED_AHEAD));
+        assertThat(first.header("X-Total-Count-Exact")).contains("false");
+        assertThat(first.<List<Object>>json("$")).hasSize(50);
+        assertThat(further.header("X-Total-Count")).contains(Integer.toString(entries));
+        assertThat(further.header("X-Total-Count-Exact")).isEmpty();
+        assertThat(last.<List<Object>>json("$")).hasSize(Math.min(50, entries - 20 * 50));
+    }
+
+    @Test
     void undoingAMergeMakesTheSignupItsOwnEntryThatTheJobLeavesApart() {
         String m = unique();
         signUp(port, signup("undo-" + m + "@example.org", "Undo " + m));

@@ -10,8 +10,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.CompletionPolicy;
-import org.springframework.batch.infrastructure.repeat.policy.SimpleCompletionPolicy;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -59,22 +58,27 @@ class WindowAllocationJobConfiguration {
 
     @Bean
     Step allocateSeatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            AllocationQueueReader allocationQueueReader, SeatAllocationWriter seatAllocationWriter,
-            CompletionPolicy allocationChunkPolicy) {
+            Tasklet allocationChunkTasklet, AllocationQueueReader allocationQueueReader,
+            SeatAllocationWriter seatAllocationWriter) {
         return new StepBuilder("allocateSeatsStep", jobRepository)
-                .<QueuedEntry, QueuedEntry>chunk(allocationChunkPolicy, transactionManager)
-                .reader(allocationQueueReader)
-                .writer(seatAllocationWriter)
+                .tasklet(allocationChunkTasklet, transactionManager)
+                .stream(allocationQueueReader)
+                .stream(seatAllocationWriter)
                 .listener(seatAllocationWriter)
                 .build();
     }
 
-    /** Entries per chunk (transaction), from the {@code chunkSize} parameter of the run. */
+    /**
+     * One chunk (transaction) of {@code chunkSize} entries, the parameter of the run, per call. Typed
+     * as the interface: the step scope's proxy then implements it rather than subclassing a record.
+     */
     @Bean
     @StepScope
-    CompletionPolicy allocationChunkPolicy(@Value("#{stepExecution}") StepExecution stepExecution,
+    Tasklet allocationChunkTasklet(AllocationQueueReader allocationQueueReader,
+            SeatAllocationWriter seatAllocationWriter, @Value("#{stepExecution}") StepExecution stepExecution,
             WindowsProperties properties) {
-        return new SimpleCompletionPolicy(AllocationSettings.of(stepExecution.getJobExecution(), properties).chunkSize());
+        return new AllocationChunkTasklet(allocationQueueReader, seatAllocationWriter,
+                AllocationSettings.of(stepExecution.getJobExecution(), properties).chunkSize());
     }
 
     @Bean
