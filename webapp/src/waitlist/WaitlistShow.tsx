@@ -24,6 +24,7 @@ import { Chips } from './WaitlistList';
 import { eraseEntry, exportEntry, resolvePossibleDuplicate, undoMerge } from './waitlistApi';
 import type { Decision } from './waitlistApi';
 import { useAdminAction } from '../useAdminAction';
+import { EntryInvitations } from '../invitations/EntryInvitations';
 
 export interface Signup {
   id: number;
@@ -341,6 +342,9 @@ const EntryContent = () => {
         </Section>
         <Section title="Possible duplicates">
           <PossibleDuplicatesTable pairs={entry.possibleDuplicates} />
+        </Section>
+        <Section title="Invitations and emails">
+          <EntryInvitations />
         </Section>
       </CardContent>
     </Card>

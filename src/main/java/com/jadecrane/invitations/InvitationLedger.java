@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +17,8 @@ import com.jadecrane.invitations.InvitationTokens.LinkTokens;
 
 /**
  * The {@code invitation} table. Each status change is one statement that names the status it
- * expects, so a row is claimed for sending by one thread of one run only.
+ * expects, so a row is claimed for sending by one thread of one run only; the send step claims and
+ * records a chunk's rows in one batch each.
  */
 @Repository
 class InvitationLedger {
@@ -41,9 +45,11 @@ class InvitationLedger {
             instant(rs.getObject("hold_expires_at", OffsetDateTime.class)));
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    InvitationLedger(JdbcClient jdbc) {
+    InvitationLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A PENDING invitation, in queue order, for every HELD allocation that has none yet. */
@@ -54,6 +60,23 @@ class InvitationLedger {
                 where a.status = 'HELD' and not exists (select 1 from invitation i where i.allocation_id = a.id)
                 order by e.queued_at, e.id
                 on conflict (allocation_id) do nothing""").update();
+    }
+
+    /**
+     * PENDING invitations whose seat is no longer held (declined, expired or released before the
+     * mail went out) become CANCELLED with the reason: nobody can take that seat any more.
+     *
+     * @param allocationId that allocation's invitation only; null: all of them
+     */
+    int cancelPendingOfReleasedSeats(Long allocationId) {
+        return jdbc.sql("""
+                update invitation i set status = 'CANCELLED', updated_at = now(), version = i.version + 1,
+                    failure_reason = 'the seat was ' || lower(a.status) || ' before the invitation was sent'
+                        || coalesce(' (' || a.release_reason || ')', '')
+                from window_allocation a
+                where a.id = i.allocation_id and i.status = 'PENDING' and a.status in ('DECLINED', 'EXPIRED', 'RELEASED')
+                  and (cast(:allocation as bigint) is null or i.allocation_id = :allocation)""")
+                .param("allocation", allocationId).update();
     }
 
     /** How many emails a run would send now: new allocations plus invitations still PENDING. */
@@ -91,51 +114,71 @@ class InvitationLedger {
     }
 
     /**
-     * Marks the row SENDING with the hashes of its new link tokens, if it is still in one of
-     * {@code from} (committed on its own before the mail goes out).
+     * Marks the rows SENDING with the hashes of their new link tokens, those still in one of
+     * {@code from}, in one batch (the caller commits it before any mail goes out).
+     *
+     * @return per claim, in order, whether this call claimed it (a row listed twice is claimed once)
      */
-    boolean claim(long id, List<String> from, LinkTokens tokens, Instant replyDeadline, Instant unsubscribeExpiresAt) {
-        return jdbc.sql("""
+    boolean[] claim(List<Claim> claims, List<String> from, Instant unsubscribeExpiresAt) {
+        SqlParameterSource[] rows = claims.stream().map(claim -> new MapSqlParameterSource()
+                .addValue("deadline", utc(claim.replyDeadline())).addValue("accept", InvitationTokens.hash(claim.tokens().accept()))
+                .addValue("decline", InvitationTokens.hash(claim.tokens().decline()))
+                .addValue("unsubscribe", InvitationTokens.hash(claim.tokens().unsubscribe()))
+                .addValue("unsubscribeExpires", utc(unsubscribeExpiresAt)).addValue("id", claim.id()).addValue("from", from))
+                .toArray(SqlParameterSource[]::new);
+        int[] updated = batch.batchUpdate("""
                 update invitation set status = 'SENDING', attempts = attempts + 1, sending_started_at = now(),
                     failure_reason = null, failure_transient = false, reply_deadline = :deadline,
                     accept_token_hash = :accept, decline_token_hash = :decline, unsubscribe_token_hash = :unsubscribe,
                     unsubscribe_expires_at = :unsubscribeExpires, updated_at = now(), version = version + 1
-                where id = :id and status in (:from)""")
-                .param("deadline", utc(replyDeadline)).param("accept", InvitationTokens.hash(tokens.accept()))
-                .param("decline", InvitationTokens.hash(tokens.decline()))
-                .param("unsubscribe", InvitationTokens.hash(tokens.unsubscribe()))
-                .param("unsubscribeExpires", utc(unsubscribeExpiresAt)).param("id", id).param("from", from)
-                .update() == 1;
+                where id = :id and status in (:from)""", rows);
+        boolean[] claimed = new boolean[updated.length];
+        for (int i = 0; i < updated.length; i++) {
+            claimed[i] = updated[i] == 1;
+        }
+        return claimed;
+    }
+
+    boolean claim(long id, List<String> from, LinkTokens tokens, Instant replyDeadline, Instant unsubscribeExpiresAt) {
+        return claim(List.of(new Claim(id, tokens, replyDeadline)), from, unsubscribeExpiresAt)[0];
+    }
+
+    /** Writes down what became of claimed (SENDING) rows, in one batch. */
+    void record(List<Outcome> outcomes) {
+        batch.batchUpdate("""
+                update invitation set status = :status, sendgrid_message_id = coalesce(:messageId, sendgrid_message_id),
+                    sent_at = coalesce(:sentAt, sent_at), failure_reason = :reason, failure_transient = :transient,
+                    updated_at = now(), version = version + 1
+                where id = :id and status = 'SENDING'""", outcomes.stream().map(outcome -> new MapSqlParameterSource()
+                .addValue("status", outcome.status()).addValue("messageId", outcome.messageId())
+                .addValue("sentAt", utc(outcome.sentAt())).addValue("reason", outcome.reason())
+                .addValue("transient", outcome.transientFailure()).addValue("id", outcome.id()))
+                .toArray(SqlParameterSource[]::new));
     }
 
     void sent(long id, String messageId, Instant sentAt) {
-        finish(id, "SENT", """
-                sendgrid_message_id = :detail, sent_at = :at""", messageId, sentAt, false);
-    }
-
-    void failed(long id, String reason, boolean transientFailure) {
-        finish(id, "FAILED", "failure_reason = :detail", reason, null, transientFailure);
+        record(List.of(Outcome.sent(id, messageId, sentAt)));
     }
 
     void unconfirmed(long id, String reason) {
-        finish(id, "UNCONFIRMED", "failure_reason = :detail", reason, null, false);
+        record(List.of(Outcome.ended(id, "UNCONFIRMED", reason, false)));
     }
 
-    void suppressed(long id, String reason) {
-        finish(id, "SUPPRESSED", "failure_reason = :detail", reason, null, false);
+    /** A row to claim: its id, the tokens of the links in its mail and the deadline the mail names. */
+    record Claim(long id, LinkTokens tokens, Instant replyDeadline) {
     }
 
-    /** Nothing was sent and it may work later: the next run tries again. */
-    void backToPending(long id, String reason) {
-        finish(id, "PENDING", "failure_reason = :detail", reason, null, false);
-    }
+    /** What became of a claimed row: SENT with SendGrid's message id, or another status with the reason. */
+    record Outcome(long id, String status, String messageId, Instant sentAt, String reason, boolean transientFailure) {
 
-    private void finish(long id, String status, String set, String detail, Instant at, boolean transientFailure) {
-        jdbc.sql("update invitation set status = :status, " + set + """
-                , failure_transient = :transient, updated_at = now(), version = version + 1
-                where id = :id and status = 'SENDING'""")
-                .param("status", status).param("detail", detail).param("at", utc(at)).param("transient", transientFailure)
-                .param("id", id).update();
+        static Outcome sent(long id, String messageId, Instant sentAt) {
+            return new Outcome(id, "SENT", messageId, sentAt, null, false);
+        }
+
+        /** FAILED, UNCONFIRMED, SUPPRESSED, or back to PENDING when nothing was sent and it may work later. */
+        static Outcome ended(long id, String status, String reason, boolean transientFailure) {
+            return new Outcome(id, status, null, null, reason, transientFailure);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

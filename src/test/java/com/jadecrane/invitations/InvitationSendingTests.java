@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.jadecrane.invitations.InvitationSending.Result;
 import com.jadecrane.invitations.InvitationTestData.Seat;
@@ -63,6 +64,9 @@ class InvitationSendingTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     InvitationTestData data;
 
@@ -230,7 +234,7 @@ class InvitationSendingTests {
                 Duration.ofDays(90), "unsubscribe@jadecrane.example");
         InvitationMail templated = new InvitationMail(withTemplate, "https://jadecrane.example");
         InvitationSending sending = new InvitationSending(ledger, templated,
-                StandInMailers.sendGridAt(sendGrid.port(), suppressions, 1), seatHolds, withTemplate, events);
+                StandInMailers.sendGridAt(sendGrid.port(), suppressions, 1), seatHolds, withTemplate, events, transactions);
 
         assertThat(sending.send(recipient(seat), List.of("PENDING"))).isEqualTo(Result.SENT);
 
@@ -244,7 +248,7 @@ class InvitationSendingTests {
 
     private InvitationSending sending(int maxAttempts) {
         return new InvitationSending(ledger, mails, StandInMailers.sendGridAt(sendGrid.port(), suppressions, maxAttempts),
-                seatHolds, properties, events);
+                seatHolds, properties, events, transactions);
     }
 
     private PendingInvitation recipient(Seat seat) {
