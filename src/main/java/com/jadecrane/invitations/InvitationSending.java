@@ -2,6 +2,8 @@ package com.jadecrane.invitations;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jadecrane.invitations.InvitationLedger.Claim;
+import com.jadecrane.invitations.InvitationMail.Addressed;
 import com.jadecrane.invitations.InvitationLedger.Outcome;
 import com.jadecrane.invitations.InvitationTokens.LinkTokens;
 import com.jadecrane.mail.DeliveryOutcome;
@@ -35,8 +38,9 @@ import com.jadecrane.windows.SeatHolds;
  * Sends invitations exactly once: the rows are claimed (SENDING, committed) before the Mailer is
  * called, and their outcomes recorded after. A crash between the two leaves them SENDING, which the
  * next run turns UNCONFIRMED instead of sending them again. A batch (the send step's chunk) is
- * claimed in one transaction, sent on a bounded pool (the Mailer keeps to the rate limit), and
- * recorded, with the reply deadlines of the seats, in one more.
+ * claimed in one transaction, sent in requests of up to
+ * {@code jadecrane.invitations.recipients-per-request} personalizations on a bounded pool (the
+ * Mailer keeps to the rate limit), and recorded, with the reply deadlines of the seats, in one more.
  */
 @Service
 class InvitationSending implements DisposableBean {
@@ -94,79 +98,84 @@ class InvitationSending implements DisposableBean {
      */
     private List<Result> send(List<PendingInvitation> invitations, List<String> from) throws InterruptedException {
         Instant sendingAt = Instant.now();
-        List<Claim> claims = new ArrayList<>(invitations.size());
-        List<OutgoingMail> composed = new ArrayList<>(invitations.size());
+        List<Addressed> addressed = new ArrayList<>(invitations.size());
         for (PendingInvitation invitation : invitations) {
             Instant deadline = invitation.holdExpiresAt() != null ? invitation.holdExpiresAt()
                     : seatHolds.holdDeadline(invitation.windowStartsAt(), sendingAt);
-            LinkTokens tokens = LinkTokens.fresh();
-            claims.add(new Claim(invitation.id(), tokens, deadline));
-            composed.add(mails.compose(invitation, tokens, deadline));
+            addressed.add(new Addressed(invitation, LinkTokens.fresh(), deadline));
         }
-        boolean[] claimed = ownTransaction.execute(
-                status -> ledger.claim(claims, from, sendingAt.plus(properties.unsubscribeLinkValidity())));
-        List<Future<DeliveryOutcome>> sends = new ArrayList<>(invitations.size());
-        for (int i = 0; i < invitations.size(); i++) {
-            OutgoingMail mail = composed.get(i);
-            sends.add(claimed[i] ? pool.submit(() -> deliver(mail)) : null);
+        List<OutgoingMail> composed = mails.compose(addressed);
+        boolean[] claimed = ownTransaction.execute(status -> ledger.claim(
+                addressed.stream().map(a -> new Claim(a.invitation().id(), a.tokens(), a.replyDeadline())).toList(), from,
+                sendingAt.plus(properties.unsubscribeLinkValidity())));
+        // the claimed mails that share their content go out together; such groups go out side by side
+        Map<List<Object>, List<Integer>> together = new LinkedHashMap<>();
+        for (int i = 0; i < composed.size(); i++) {
+            if (claimed[i]) {
+                together.computeIfAbsent(composed.get(i).content(), content -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<List<Integer>, Future<List<DeliveryOutcome>>> sends = new LinkedHashMap<>();
+        for (List<Integer> group : together.values()) {
+            for (int start = 0; start < group.size(); start += properties.recipientsPerRequest()) {
+                List<Integer> request = group.subList(start, Math.min(group.size(), start + properties.recipientsPerRequest()));
+                List<OutgoingMail> requestMails = request.stream().map(composed::get).toList();
+                sends.put(request, pool.submit(() -> deliver(requestMails)));
+            }
         }
         InterruptedException stopped = null;
-        List<DeliveryOutcome> outcomes = new ArrayList<>(invitations.size());
-        for (Future<DeliveryOutcome> send : sends) {
-            if (send == null) {
-                outcomes.add(null);
-                continue;
-            }
+        DeliveryOutcome[] outcomes = new DeliveryOutcome[invitations.size()];
+        for (Map.Entry<List<Integer>, Future<List<DeliveryOutcome>>> send : sends.entrySet()) {
+            List<DeliveryOutcome> delivered;
             try {
-                outcomes.add(stopped == null ? send.get() : outcomeAfterStop(send));
+                delivered = stopped == null ? send.getValue().get() : outcomesAfterStop(send.getValue(), send.getKey().size());
             }
             catch (InterruptedException interrupted) {
                 stopped = interrupted;
-                outcomes.add(outcomeAfterStop(send));
+                delivered = outcomesAfterStop(send.getValue(), send.getKey().size());
             }
             catch (ExecutionException impossible) {
-                throw new IllegalStateException("Sending an invitation failed unexpectedly", impossible.getCause());
+                throw new IllegalStateException("Sending invitations failed unexpectedly", impossible.getCause());
+            }
+            for (int i = 0; i < delivered.size(); i++) {
+                outcomes[send.getKey().get(i)] = delivered.get(i);
             }
         }
-        List<Result> results = record(invitations, outcomes, sendingAt);
+        List<Result> results = record(invitations, Arrays.asList(outcomes), sendingAt);
         if (stopped != null) {
             throw stopped;
         }
         return results;
     }
 
-    private DeliveryOutcome deliver(OutgoingMail mail) {
+    private List<DeliveryOutcome> deliver(List<OutgoingMail> mails) {
         try {
-            return mailer.send(mail);
+            return mailer.sendTogether(mails);
         }
         catch (InterruptedException stopped) {
             // the request may already have left: never guess that it did not
-            return new DeliveryOutcome.Unconfirmed("interrupted while sending");
+            return Collections.nCopies(mails.size(), new DeliveryOutcome.Unconfirmed("interrupted while sending"));
         }
         catch (RuntimeException unexpected) {
-            log.warn("Invitation {}: sending ended without an answer", mail.customArgs(), unexpected);
-            return new DeliveryOutcome.Unconfirmed("sending ended without an answer: " + unexpected);
+            log.warn("{} invitation(s): sending ended without an answer", mails.size(), unexpected);
+            return Collections.nCopies(mails.size(), new DeliveryOutcome.Unconfirmed("sending ended without an answer: " + unexpected));
         }
     }
 
-    /** The run was stopped while this send was queued or under way: only one never started is known unsent. */
-    private static DeliveryOutcome outcomeAfterStop(Future<DeliveryOutcome> send) {
+    /** The run was stopped while this request was queued or under way: only one never started is known unsent. */
+    private static List<DeliveryOutcome> outcomesAfterStop(Future<List<DeliveryOutcome>> send, int mails) {
         if (send.cancel(false)) {
-            return new DeliveryOutcome.NotSent("the run was stopped before it was sent");
+            return Collections.nCopies(mails, new DeliveryOutcome.NotSent("the run was stopped before it was sent"));
         }
         if (send.isDone()) {
-            return outcome(send);
+            try {
+                return send.get();
+            }
+            catch (ExecutionException | InterruptedException impossible) {
+                throw new IllegalStateException("Sending invitations failed unexpectedly", impossible);
+            }
         }
-        return new DeliveryOutcome.Unconfirmed("interrupted while sending");
-    }
-
-    private static DeliveryOutcome outcome(Future<DeliveryOutcome> done) {
-        try {
-            return done.get();
-        }
-        catch (ExecutionException | InterruptedException impossible) {
-            throw new IllegalStateException("Sending an invitation failed unexpectedly", impossible);
-        }
+        return Collections.nCopies(mails, new DeliveryOutcome.Unconfirmed("interrupted while sending"));
     }
 
     /**
