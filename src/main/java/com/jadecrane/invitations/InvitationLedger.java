@@ -3,13 +3,16 @@ package com.jadecrane.invitations;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +21,7 @@ import com.jadecrane.invitations.InvitationTokens.LinkTokens;
 /**
  * The {@code invitation} table. Each status change is one statement that names the status it
  * expects, so a row is claimed for sending by one thread of one run only; the send step claims and
- * records a chunk's rows in one batch each.
+ * records a chunk's rows in one set-based statement each (arrays unnested).
  */
 @Repository
 class InvitationLedger {
@@ -45,11 +48,9 @@ class InvitationLedger {
             instant(rs.getObject("hold_expires_at", OffsetDateTime.class)));
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    InvitationLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    InvitationLedger(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /** A PENDING invitation, in queue order, for every HELD allocation that has none yet. */
@@ -115,45 +116,57 @@ class InvitationLedger {
 
     /**
      * Marks the rows SENDING with the hashes of their new link tokens, those still in one of
-     * {@code from}, in one batch (the caller commits it before any mail goes out).
+     * {@code from}, in one statement (the caller commits it before any mail goes out).
      *
      * @return per claim, in order, whether this call claimed it (a row listed twice is claimed once)
      */
     boolean[] claim(List<Claim> claims, List<String> from, Instant unsubscribeExpiresAt) {
-        SqlParameterSource[] rows = claims.stream().map(claim -> new MapSqlParameterSource()
-                .addValue("deadline", utc(claim.replyDeadline())).addValue("accept", InvitationTokens.hash(claim.tokens().accept()))
-                .addValue("decline", InvitationTokens.hash(claim.tokens().decline()))
-                .addValue("unsubscribe", InvitationTokens.hash(claim.tokens().unsubscribe()))
-                .addValue("unsubscribeExpires", utc(unsubscribeExpiresAt)).addValue("id", claim.id()).addValue("from", from))
-                .toArray(SqlParameterSource[]::new);
-        int[] updated = batch.batchUpdate("""
-                update invitation set status = 'SENDING', attempts = attempts + 1, sending_started_at = now(),
-                    failure_reason = null, failure_transient = false, reply_deadline = :deadline,
-                    accept_token_hash = :accept, decline_token_hash = :decline, unsubscribe_token_hash = :unsubscribe,
-                    unsubscribe_expires_at = :unsubscribeExpires, updated_at = now(), version = version + 1
-                where id = :id and status in (:from)""", rows);
-        boolean[] claimed = new boolean[updated.length];
-        for (int i = 0; i < updated.length; i++) {
-            claimed[i] = updated[i] == 1;
+        Map<Long, Claim> firsts = new LinkedHashMap<>();
+        claims.forEach(claim -> firsts.putIfAbsent(claim.id(), claim));
+        Set<Long> claimed = new HashSet<>(jdbc.sql("""
+                update invitation i set status = 'SENDING', attempts = i.attempts + 1, sending_started_at = now(),
+                    failure_reason = null, failure_transient = false, reply_deadline = c.deadline,
+                    accept_token_hash = c.accept, decline_token_hash = c.decline, unsubscribe_token_hash = c.unsubscribe,
+                    unsubscribe_expires_at = :unsubscribeExpires, updated_at = now(), version = i.version + 1
+                from unnest(cast(:ids as bigint[]), cast(:deadlines as timestamptz[]), cast(:accepts as bytea[]),
+                            cast(:declines as bytea[]), cast(:unsubscribes as bytea[])) c (id, deadline, accept, decline, unsubscribe)
+                where i.id = c.id and i.status in (:from)
+                returning i.id""")
+                .param("ids", firsts.keySet().toArray(Long[]::new))
+                .param("deadlines", firsts.values().stream().map(claim -> timestamp(claim.replyDeadline())).toArray(String[]::new))
+                .param("accepts", hashes(firsts.values(), LinkTokens::accept))
+                .param("declines", hashes(firsts.values(), LinkTokens::decline))
+                .param("unsubscribes", hashes(firsts.values(), LinkTokens::unsubscribe))
+                .param("unsubscribeExpires", utc(unsubscribeExpiresAt)).param("from", from)
+                .query(Long.class).list());
+        boolean[] claimedHere = new boolean[claims.size()];
+        for (int i = 0; i < claims.size(); i++) {
+            claimedHere[i] = firsts.get(claims.get(i).id()) == claims.get(i) && claimed.contains(claims.get(i).id());
         }
-        return claimed;
+        return claimedHere;
     }
 
     boolean claim(long id, List<String> from, LinkTokens tokens, Instant replyDeadline, Instant unsubscribeExpiresAt) {
         return claim(List.of(new Claim(id, tokens, replyDeadline)), from, unsubscribeExpiresAt)[0];
     }
 
-    /** Writes down what became of claimed (SENDING) rows, in one batch. */
+    /** Writes down what became of claimed (SENDING) rows, in one statement. */
     void record(List<Outcome> outcomes) {
-        batch.batchUpdate("""
-                update invitation set status = :status, sendgrid_message_id = coalesce(:messageId, sendgrid_message_id),
-                    sent_at = coalesce(:sentAt, sent_at), failure_reason = :reason, failure_transient = :transient,
-                    updated_at = now(), version = version + 1
-                where id = :id and status = 'SENDING'""", outcomes.stream().map(outcome -> new MapSqlParameterSource()
-                .addValue("status", outcome.status()).addValue("messageId", outcome.messageId())
-                .addValue("sentAt", utc(outcome.sentAt())).addValue("reason", outcome.reason())
-                .addValue("transient", outcome.transientFailure()).addValue("id", outcome.id()))
-                .toArray(SqlParameterSource[]::new));
+        jdbc.sql("""
+                update invitation i set status = o.status, sendgrid_message_id = coalesce(o.message_id, i.sendgrid_message_id),
+                    sent_at = coalesce(o.sent_at, i.sent_at), failure_reason = o.reason, failure_transient = o.transient,
+                    updated_at = now(), version = i.version + 1
+                from unnest(cast(:ids as bigint[]), cast(:statuses as text[]), cast(:messageIds as text[]),
+                            cast(:sentAts as timestamptz[]), cast(:reasons as text[]), cast(:transients as boolean[]))
+                     o (id, status, message_id, sent_at, reason, transient)
+                where i.id = o.id and i.status = 'SENDING'""")
+                .param("ids", outcomes.stream().map(Outcome::id).toArray(Long[]::new))
+                .param("statuses", outcomes.stream().map(Outcome::status).toArray(String[]::new))
+                .param("messageIds", outcomes.stream().map(Outcome::messageId).toArray(String[]::new))
+                .param("sentAts", outcomes.stream().map(outcome -> timestamp(outcome.sentAt())).toArray(String[]::new))
+                .param("reasons", outcomes.stream().map(Outcome::reason).toArray(String[]::new))
+                .param("transients", outcomes.stream().map(Outcome::transientFailure).toArray(Boolean[]::new))
+                .update();
     }
 
     void sent(long id, String messageId, Instant sentAt) {
@@ -179,6 +192,15 @@ class InvitationLedger {
         static Outcome ended(long id, String status, String reason, boolean transientFailure) {
             return new Outcome(id, status, null, null, reason, transientFailure);
         }
+    }
+
+    private static byte[][] hashes(Collection<Claim> claims, Function<LinkTokens, String> token) {
+        return claims.stream().map(claim -> InvitationTokens.hash(token.apply(claim.tokens()))).toArray(byte[][]::new);
+    }
+
+    /** A timestamp array element: PostgreSQL reads ISO-8601 instants. */
+    private static String timestamp(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -15,16 +15,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jadecrane.benchmark.BenchmarkRow;
-import com.jadecrane.benchmark.HeapPeak;
+import com.jadecrane.benchmark.TimedJob;
 
 /**
  * The invitations' row of the benchmark: {@value #INVITATIONS} HELD seats (those the windows row
@@ -60,24 +56,13 @@ public final class InvitationBenchmark {
         jdbc.sql("vacuum analyze window_allocation").update();
         sendGrid.reset();
 
-        HeapPeak.reset();
-        long jobStart = System.nanoTime();
-        JobExecution execution = app.getBean(JobOperator.class).start(app.getBean(InvitationEmailJobConfiguration.JOB_NAME, Job.class),
-                new JobParametersBuilder().addString("dryRun", "false").addLong("launchedAt", System.currentTimeMillis())
-                        .toJobParameters());
-        Duration jobTime = Duration.ofNanos(System.nanoTime() - jobStart);
-        long peak = HeapPeak.bytes();
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new IllegalStateException("invitationEmailJob ended " + execution.getStatus() + ": "
-                    + execution.getAllFailureExceptions());
-        }
-        execution.getStepExecutions().forEach(step -> log(step.getStepName() + ": " + step.getExitStatus().getExitDescription()
-                + " (" + Duration.between(step.getStartTime(), step.getEndTime()).toMillis() + " ms)"));
+        TimedJob job = TimedJob.run(app, InvitationEmailJobConfiguration.JOB_NAME, new JobParametersBuilder()
+                .addString("dryRun", "false").addLong("launchedAt", System.currentTimeMillis()).toJobParameters());
         List<Long> invited = jdbc.sql("select id from invitation").query(Long.class).list();
-        Count job = count(invited);
+        Count sent = count(invited);
         log("ledger: " + jdbc.sql("select status, count(*) from invitation group by status order by status")
                 .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list() + "; stand-in got " + sendGrid.requests()
-                + " requests, " + job);
+                + " requests, " + sent);
 
         int threads = app.getBean(InvitationsProperties.class).sendThreads();
         Duration referenceTime = postStraight(invited, threads);
@@ -85,7 +70,8 @@ public final class InvitationBenchmark {
         log("reference: " + invited.size() + " requests with " + threads + " threads in " + referenceTime.toMillis() + " ms, "
                 + reference);
         jobs.add(new BenchmarkRow("invitationEmailJob (" + invited.size() + " of " + held + " held seats; stand-in: "
-                + job.duplicates() + " duplicates, " + job.missing() + " missing)", invited.size(), jobTime, peak,
+                + sent.duplicates() + " duplicates, " + sent.missing() + " missing)", invited.size(), job.wallTime(),
+                job.peakHeapBytes(),
                 "the same requests posted straight to the stand-in (" + threads + " threads; " + reference.duplicates()
                         + " duplicates, " + reference.missing() + " missing)", referenceTime));
     }
