@@ -13,7 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,8 +30,7 @@ import com.jadecrane.benchmark.TimedJob;
  * allocated, topped up with SQL-made allocations in extra windows when it left fewer), all invited
  * by {@code invitationEmailJob} through SendGrid's API to a local {@link SendGridStandIn} that
  * answers 202 after 5 ms and counts what it got per invitation id. The reference posts the same
- * request (the first body the stand-in received, its invitation id replaced) as many times, with as
- * many threads as the job sends with, straight from the benchmark.
+ * requests (built from the first body the stand-in received) straight from the benchmark.
  */
 public final class InvitationBenchmark {
 
@@ -102,14 +104,16 @@ public final class InvitationBenchmark {
         return held;
     }
 
+    /**
+     * The job's requests again, straight from here: as many personalizations per request as the
+     * stand-in's first request had, each a copy of its first personalization with the invitation id
+     * of the next invitation, on as many threads as the job sends with.
+     */
     private Duration postStraight(List<Long> ids, int threads) throws Exception {
-        String sample = sendGrid.firstBody();
-        Matcher id = java.util.regex.Pattern.compile("\"" + InvitationMail.INVITATION_ID + "\"\\s*:\\s*\"\\d+\"").matcher(sample);
-        if (!id.find()) {
-            throw new IllegalStateException("No invitation id in the stand-in's first body");
-        }
-        String before = sample.substring(0, id.start());
-        String after = sample.substring(id.end());
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode sample = (ObjectNode) json.readTree(sendGrid.firstBody());
+        ObjectNode personalization = (ObjectNode) sample.get("personalizations").get(0);
+        int perRequest = sample.get("personalizations").size();
         sendGrid.reset();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI send = URI.create(sendGrid.baseUrl() + "/v3/mail/send");
@@ -120,11 +124,19 @@ public final class InvitationBenchmark {
             List<Future<?>> senders = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 senders.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
-                        String body = before + "\"" + InvitationMail.INVITATION_ID + "\":\"" + ids.get(i) + "\"" + after;
+                    for (int from = next.getAndAdd(perRequest); from < ids.size(); from = next.getAndAdd(perRequest)) {
+                        ArrayNode personalizations = json.createArrayNode();
+                        for (Long id : ids.subList(from, Math.min(ids.size(), from + perRequest))) {
+                            ObjectNode copy = personalization.deepCopy();
+                            ((ObjectNode) copy.get("custom_args")).put(InvitationMail.INVITATION_ID, id.toString());
+                            personalizations.add(copy);
+                        }
+                        ObjectNode body = sample.deepCopy();
+                        body.set("personalizations", personalizations);
                         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(send)
                                 .header("Authorization", "Bearer SG.benchmark").header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                                HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 202) {
                             throw new IllegalStateException("stand-in answered " + response.statusCode());
                         }
