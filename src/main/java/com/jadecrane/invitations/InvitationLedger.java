@@ -47,20 +47,31 @@ class InvitationLedger {
             rs.getString("window_time_zone"), rs.getString("specialty"), rs.getString("hospital"),
             instant(rs.getObject("hold_expires_at", OffsetDateTime.class)));
 
+    /** New rows that make the planner's statistics of the table stale enough to matter. */
+    private static final int ANALYZE_AFTER = 10_000;
+
     private final JdbcClient jdbc;
 
     InvitationLedger(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A PENDING invitation, in queue order, for every HELD allocation that has none yet. */
+    /**
+     * A PENDING invitation, in queue order, for every HELD allocation that has none yet. The table
+     * is analyzed after a large insert: the send step's page query plans on its statistics, and
+     * without fresh ones it joins every allocation and person for each page.
+     */
     int queueHeldAllocations() {
-        return jdbc.sql("""
+        int queued = jdbc.sql("""
                 insert into invitation (allocation_id, entry_id)
                 select a.id, a.entry_id from window_allocation a join waitlist_entry e on e.id = a.entry_id
                 where a.status = 'HELD' and not exists (select 1 from invitation i where i.allocation_id = a.id)
                 order by e.queued_at, e.id
                 on conflict (allocation_id) do nothing""").update();
+        if (queued >= ANALYZE_AFTER) {
+            jdbc.sql("analyze invitation").update();
+        }
+        return queued;
     }
 
     /**

@@ -69,7 +69,8 @@ public final class InvitationBenchmark {
         int threads = app.getBean(InvitationsProperties.class).sendThreads();
         Duration referenceTime = postStraight(invited, threads);
         Count reference = count(invited);
-        log("reference: " + invited.size() + " requests with " + threads + " threads in " + referenceTime.toMillis() + " ms, "
+        log("reference: " + invited.size() + " invitations in " + sendGrid.requests() + " requests on " + threads + " threads in "
+                + referenceTime.toMillis() + " ms, "
                 + reference);
         jobs.add(new BenchmarkRow("invitationEmailJob (" + invited.size() + " of " + held + " held seats; stand-in: "
                 + sent.duplicates() + " duplicates, " + sent.missing() + " missing)", invited.size(), job.wallTime(),
