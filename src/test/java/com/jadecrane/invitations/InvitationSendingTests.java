@@ -73,10 +73,11 @@ class InvitationSendingTests {
     WireMockServer sendGrid;
 
     @BeforeEach
-    void startStandIn() {
+    void startStandIn() throws Exception {
         data = new InvitationTestData(jdbc);
         sendGrid = new WireMockServer(options().dynamicPort());
         sendGrid.start();
+        StandInMailers.warmUp(sendGrid.port());
     }
 
     @AfterEach

@@ -41,9 +41,10 @@ class MailerTests {
     Suppressions suppressions;
 
     @BeforeEach
-    void startStandIn() {
+    void startStandIn() throws Exception {
         sendGrid = new WireMockServer(options().dynamicPort());
         sendGrid.start();
+        StandInMailers.warmUp(sendGrid.port());
     }
 
     @AfterEach
