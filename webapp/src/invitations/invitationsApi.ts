@@ -1,6 +1,6 @@
 import { http } from '../http';
 
-export type InvitationStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCONFIRMED' | 'SUPPRESSED';
+export type InvitationStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCONFIRMED' | 'SUPPRESSED' | 'CANCELLED';
 
 export interface Invitation {
   id: number;
@@ -39,7 +39,7 @@ export interface TemplatePreview {
   text: string;
 }
 
-export const STATUSES: InvitationStatus[] = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCONFIRMED', 'SUPPRESSED'];
+export const STATUSES: InvitationStatus[] = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCONFIRMED', 'SUPPRESSED', 'CANCELLED'];
 export const DELIVERIES = ['processed', 'delivered', 'deferred', 'bounce', 'dropped', 'open', 'spamreport', 'unsubscribe'];
 
 /** Chip colour of a ledger status: what needs ops' attention stands out. */

@@ -21,6 +21,7 @@ export function fakeAuthProvider(roles: string[], username = 'tester'): AuthProv
 export function fakeDataProvider(overrides: Partial<DataProvider>): DataProvider {
   return testDataProvider({
     getList: vi.fn(async () => ({ data: [], total: 0 })) as DataProvider['getList'],
+    getManyReference: vi.fn(async () => ({ data: [], total: 0 })) as DataProvider['getManyReference'],
     ...overrides,
   });
 }

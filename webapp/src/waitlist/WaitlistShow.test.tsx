@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDataProvider } from '../dataProvider';
 import { jsonResponse, mockFetch } from '../test/fetchMock';
 import { fakeDataProvider, renderApp } from '../test/renderApp';
 
@@ -80,6 +81,43 @@ describe('WaitlistShow', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Export JSON' }, { timeout: 15000 }));
     await waitFor(() => expect(createObjectURL).toHaveBeenCalled());
     expect(calls.some((c) => c.method === 'GET' && c.url === '/api/waitlist/7/export')).toBe(true);
+  });
+
+  it("shows the person's invitation emails, newest first, each linking to its invitation", async () => {
+    const invitation = {
+      id: 42, allocationId: 5, entryId: 7, windowId: 3, email: 'ana@example.org', fullName: 'Ana Silva',
+      windowStartsAt: '2026-12-10T09:00:00Z', specialty: 'Oncology', allocationStatus: 'HELD', status: 'SENT',
+      attempts: 1, sendgridMessageId: 'msg-abc', sentAt: '2026-11-24T08:00:00Z', failureTransient: false,
+      delivery: 'delivered', createdAt: '2026-11-24T08:00:00Z', updatedAt: '2026-11-24T08:00:00Z', resendable: false,
+    };
+    const cancelled = { ...invitation, id: 41, status: 'CANCELLED', sendgridMessageId: undefined, sentAt: undefined,
+      delivery: undefined, failureReason: 'the seat was declined before the invitation was sent' };
+    const { calls } = mockFetch((call) =>
+      call.url.startsWith('/api/invitations?')
+        ? jsonResponse([invitation, cancelled], 200, { 'X-Total-Count': '2' })
+        : jsonResponse(ENTRY),
+    );
+    renderApp('/waitlist/7/show', { roles: ['OPS'], dataProvider: createDataProvider() });
+
+    const link = await screen.findByRole('link', { name: '#42' }, { timeout: 15000 });
+    expect(link).toHaveAttribute('href', '/invitations/42/show');
+    const row = link.closest('tr') as HTMLElement;
+    expect(within(row).getByText('SENT')).toBeInTheDocument();
+    expect(within(row).getByText('delivered')).toBeInTheDocument();
+    expect(within(row).getByText('msg-abc')).toBeInTheDocument();
+    const other = screen.getByRole('link', { name: '#41' }).closest('tr') as HTMLElement;
+    expect(within(other).getByText('CANCELLED')).toBeInTheDocument();
+    expect(within(other).getByText(/declined before the invitation was sent/)).toBeInTheDocument();
+    const query = calls.find((c) => c.url.startsWith('/api/invitations?'))!.url;
+    expect(Object.fromEntries(new URLSearchParams(query.slice(query.indexOf('?') + 1)))).toMatchObject({
+      entryId: '7',
+      sort: 'id,desc',
+    });
+  });
+
+  it('says so when nobody has been invited yet', async () => {
+    setup();
+    expect(await screen.findByText('No invitation sent to this person.', {}, { timeout: 15000 })).toBeInTheDocument();
   });
 
   it('shows the list row while the detail loads, without sign-ups yet', async () => {

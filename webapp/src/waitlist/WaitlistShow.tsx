@@ -25,6 +25,7 @@ import { eraseEntry, exportEntry, resolvePossibleDuplicate, undoMerge } from './
 import type { Decision } from './waitlistApi';
 import { LabelledValue } from '../DetailItem';
 import { useAdminAction } from '../useAdminAction';
+import { EntryInvitations } from '../invitations/EntryInvitations';
 
 export interface Signup {
   id: number;
@@ -337,6 +338,9 @@ const EntryContent = () => {
         </Section>
         <Section title="Possible duplicates">
           <PossibleDuplicatesTable pairs={entry.possibleDuplicates} />
+        </Section>
+        <Section title="Invitations and emails">
+          <EntryInvitations />
         </Section>
       </CardContent>
     </Card>

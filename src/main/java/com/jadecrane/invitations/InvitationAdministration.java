@@ -141,7 +141,7 @@ class InvitationAdministration {
     /** The repo template filled with sample data. */
     Map<String, String> preview() {
         OutgoingMail mail = sampleMail("ana.silva@example.org");
-        return Map.of("subject", mail.subject(), "html", mail.html(), "text", mail.text());
+        return Map.of("subject", mail.subject(), "html", mail.personalHtml(), "text", mail.personalText());
     }
 
     /** "Send me a test": the invitation with sample data and links that answer nothing. */
@@ -155,8 +155,8 @@ class InvitationAdministration {
         PendingInvitation sample = InvitationMail.sample();
         PendingInvitation to = new PendingInvitation(0, 0, 0, email, sample.fullName(), sample.timeZone(),
                 sample.windowStartsAt(), sample.windowTimeZone(), sample.specialty(), sample.hospital(), null);
-        return mails.compose(to, new LinkTokens(InvitationTokens.newToken(), InvitationTokens.newToken(),
-                InvitationTokens.newToken()), sample.windowStartsAt().minusSeconds(9 * 24 * 3600));
+        return mails.compose(List.of(new InvitationMail.Addressed(to, LinkTokens.fresh(),
+                sample.windowStartsAt().minusSeconds(9 * 24 * 3600)))).get(0);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Filter filter) {

@@ -4,10 +4,14 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -17,6 +21,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import com.jadecrane.invitations.InvitationTokens.LinkTokens;
 import com.jadecrane.mail.OutgoingMail;
@@ -46,22 +51,59 @@ class InvitationMail {
         this.baseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
-    OutgoingMail compose(PendingInvitation invitation, LinkTokens tokens, Instant replyDeadline) {
-        Map<String, Object> data = data(invitation, tokens, replyDeadline);
-        String subject = (String) data.get("subject");
-        Map<String, String> headers = Map.of(
-                "List-Unsubscribe", "<" + baseUrl + "/api/public/unsubscribe/" + tokens.unsubscribe() + ">, <mailto:"
-                        + properties.unsubscribeMailto() + "?subject=unsubscribe>",
-                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        Map<String, String> customArgs = Map.of(INVITATION_ID, Long.toString(invitation.id()));
-        if (properties.usesSendGridTemplate()) {
-            return new OutgoingMail(invitation.email(), invitation.fullName(), subject, null, null, List.of(CATEGORY),
-                    customArgs, headers, properties.sendgridTemplateId(), data);
+    /**
+     * The mails of these invitations. Rendered from the repo templates, they share as few contents
+     * as their data allows (with a hospital or without), so they can go out together: the content
+     * carries a tag where each value goes ({@code -t.name-} in the text, {@code -h.name-} in the
+     * HTML) and each mail the person's values for the tags (HTML-escaped for the HTML).
+     */
+    List<OutgoingMail> compose(List<Addressed> invitations) {
+        Map<Set<String>, String[]> rendered = new HashMap<>();
+        List<OutgoingMail> mails = new ArrayList<>(invitations.size());
+        for (Addressed addressed : invitations) {
+            PendingInvitation invitation = addressed.invitation();
+            Map<String, Object> data = data(invitation, addressed.tokens(), addressed.replyDeadline());
+            String subject = (String) data.get("subject");
+            Map<String, String> headers = Map.of(
+                    "List-Unsubscribe", "<" + baseUrl + "/api/public/unsubscribe/" + addressed.tokens().unsubscribe() + ">, <mailto:"
+                            + properties.unsubscribeMailto() + "?subject=unsubscribe>",
+                    "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            Map<String, String> customArgs = Map.of(INVITATION_ID, Long.toString(invitation.id()));
+            if (properties.usesSendGridTemplate()) {
+                mails.add(new OutgoingMail(invitation.email(), invitation.fullName(), subject, null, null, List.of(CATEGORY),
+                        customArgs, headers, properties.sendgridTemplateId(), data));
+                continue;
+            }
+            String[] content = rendered.computeIfAbsent(Set.copyOf(data.keySet()), keys -> new String[] {
+                    text.process("mail/invitation", tags(keys, InvitationMail::textTag)),
+                    html.process("mail/invitation", tags(keys, InvitationMail::htmlTag)) });
+            Map<String, String> substitutions = new HashMap<>();
+            data.forEach((key, value) -> {
+                substitutions.put(textTag(key), value.toString());
+                substitutions.put(htmlTag(key), HtmlUtils.htmlEscape(value.toString()));
+            });
+            mails.add(new OutgoingMail(invitation.email(), invitation.fullName(), subject, content[0], content[1],
+                    List.of(CATEGORY), customArgs, headers, null, null, substitutions));
         }
-        Context context = new Context(Locale.ENGLISH, data);
-        return OutgoingMail.rendered(invitation.email(), invitation.fullName(), subject,
-                text.process("mail/invitation", context), html.process("mail/invitation", context), List.of(CATEGORY),
-                customArgs, headers);
+        return mails;
+    }
+
+    /** An invitation with the tokens of its links and the reply deadline its mail names. */
+    record Addressed(PendingInvitation invitation, LinkTokens tokens, Instant replyDeadline) {
+    }
+
+    private static Context tags(Set<String> keys, UnaryOperator<String> tag) {
+        Context context = new Context(Locale.ENGLISH);
+        keys.forEach(key -> context.setVariable(key, tag.apply(key)));
+        return context;
+    }
+
+    private static String textTag(String key) {
+        return "-t." + key + "-";
+    }
+
+    private static String htmlTag(String key) {
+        return "-h." + key + "-";
     }
 
     /** A made-up person and window, for the preview and "send me a test". */

@@ -1,10 +1,16 @@
 package com.jadecrane.mail;
 
+import java.util.List;
+
 /** Where mail goes: SendGrid, or the outbox. */
 interface MailTransport {
 
-    /** One attempt; {@link Attempt#retryAfter} tells the caller when a retry makes sense. */
-    Attempt attempt(OutgoingMail mail);
+    /**
+     * One attempt for mails sharing their content, in one request (one personalization each);
+     * {@link Attempt#retryAfter} tells the caller when a retry makes sense. The outcome is the
+     * request's, so the same for every mail in it.
+     */
+    Attempt attempt(List<OutgoingMail> mails);
 
     record Attempt(DeliveryOutcome outcome, java.time.Duration retryAfter) {
 

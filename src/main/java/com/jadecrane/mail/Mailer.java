@@ -1,6 +1,10 @@
 package com.jadecrane.mail;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.github.bucket4j.BlockingBucket;
 import io.github.bucket4j.Bucket;
@@ -10,12 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends one mail: checks the suppression list right before, keeps to the configured rate, and
- * retries what SendGrid did not take (429 after its reset time, 5xx and connection failures
+ * Sends mail: checks the suppression list right before, keeps to the configured rate (in
+ * requests), and retries what SendGrid did not take (429 after its reset time, 5xx and connection failures
  * with back-off). Thread-safe: callers may send concurrently.
  */
 @Service
 public class Mailer {
+
+    /** SendGrid's limit of personalizations in one request. */
+    public static final int PERSONALIZATIONS_PER_REQUEST = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
@@ -40,30 +47,84 @@ public class Mailer {
     }
 
     public DeliveryOutcome send(OutgoingMail mail) throws InterruptedException {
+        return sendTogether(List.of(mail)).get(0);
+    }
+
+    /**
+     * Sends mails that share their content in as few requests as SendGrid allows
+     * ({@value #PERSONALIZATIONS_PER_REQUEST} personalizations each), and says, in order, what
+     * became of each. A request SendGrid refuses for good is sent again one mail at a time, so one
+     * bad address does not fail the others (a refused request took nothing).
+     */
+    public List<DeliveryOutcome> sendTogether(List<OutgoingMail> mails) throws InterruptedException {
+        for (OutgoingMail mail : mails) {
+            if (!mail.content().equals(mails.get(0).content())) {
+                throw new IllegalArgumentException("Mails sent together must share their content");
+            }
+        }
+        Map<OutgoingMail, DeliveryOutcome> outcomes = new IdentityHashMap<>();
+        for (int from = 0; from < mails.size(); from += PERSONALIZATIONS_PER_REQUEST) {
+            List<OutgoingMail> request = mails.subList(from, Math.min(mails.size(), from + PERSONALIZATIONS_PER_REQUEST));
+            outcomes.putAll(sendRequest(request));
+        }
+        return mails.stream().map(outcomes::get).toList();
+    }
+
+    private Map<OutgoingMail, DeliveryOutcome> sendRequest(List<OutgoingMail> mails) throws InterruptedException {
+        Map<OutgoingMail, DeliveryOutcome> outcomes = new IdentityHashMap<>();
+        List<OutgoingMail> sending = mails;
         Duration backoff = Duration.ofMillis(500);
         DeliveryOutcome last = null;
         for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
             // checked before each attempt: an unsubscribe may arrive while we wait to retry
-            var suppression = suppressions.find(mail.to());
-            if (suppression.isPresent()) {
-                return new DeliveryOutcome.Suppressed(suppression.get().reason());
+            sending = withoutSuppressed(sending, outcomes);
+            if (sending.isEmpty()) {
+                return outcomes;
             }
             rate.consume(1);
-            MailTransport.Attempt result = transport.attempt(mail);
+            MailTransport.Attempt result = transport.attempt(sending);
             if (!result.retryable()) {
-                return result.outcome();
+                last = result.outcome();
+                break;
             }
             last = result.outcome();
             if (attempt < properties.maxAttempts()) {
                 Duration wait = max(result.retryAfter(), backoff);
                 wait = wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
-                log.info("Mail to invitation {} not taken ({}); attempt {} of {} in {} ms", mail.customArgs(),
+                log.info("{} mail(s) not taken ({}); attempt {} of {} in {} ms", sending.size(),
                         ((DeliveryOutcome.NotSent) last).reason(), attempt + 1, properties.maxAttempts(), wait.toMillis());
                 Thread.sleep(wait.toMillis());
                 backoff = backoff.multipliedBy(2);
             }
         }
-        return last;
+        if (last instanceof DeliveryOutcome.Rejected && sending.size() > 1) {
+            for (OutgoingMail alone : sending) {
+                outcomes.putAll(sendRequest(List.of(alone)));
+            }
+            return outcomes;
+        }
+        for (OutgoingMail mail : sending) {
+            outcomes.put(mail, last);
+        }
+        return outcomes;
+    }
+
+    private List<OutgoingMail> withoutSuppressed(List<OutgoingMail> mails, Map<OutgoingMail, DeliveryOutcome> outcomes) {
+        Map<String, String> suppressed = suppressions.reasons(mails.stream().map(OutgoingMail::to).toList());
+        if (suppressed.isEmpty()) {
+            return mails;
+        }
+        List<OutgoingMail> allowed = new ArrayList<>(mails.size());
+        for (OutgoingMail mail : mails) {
+            String reason = suppressed.get(Suppressions.normalize(mail.to()));
+            if (reason != null) {
+                outcomes.put(mail, new DeliveryOutcome.Suppressed(reason));
+            }
+            else {
+                allowed.add(mail);
+            }
+        }
+        return allowed;
     }
 
     private static Duration max(Duration a, Duration b) {

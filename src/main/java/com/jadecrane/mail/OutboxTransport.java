@@ -1,10 +1,15 @@
 package com.jadecrane.mail;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps the mail in the {@code mail_outbox} table: the default run needs no SendGrid account. */
+/**
+ * Keeps the mail in the {@code mail_outbox} table: the default run needs no SendGrid account. Each
+ * person's mail is kept as they would receive it (substitutions made).
+ */
 class OutboxTransport implements MailTransport {
 
     private final JdbcClient jdbc;
@@ -16,16 +21,20 @@ class OutboxTransport implements MailTransport {
     }
 
     @Override
-    public Attempt attempt(OutgoingMail mail) {
-        long id = jdbc.sql("""
-                insert into mail_outbox (to_email, to_name, subject, text_body, html_body, template_id, template_data,
-                                         headers, categories, custom_args)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, cast(? as jsonb)) returning id
-                """)
-                .params(mail.to(), mail.toName(), mail.subject(), mail.text(), mail.html(), mail.templateId(),
-                        json.writeValueAsString(mail.templateData()), json.writeValueAsString(mail.headers()),
-                        mail.categories().toArray(String[]::new), json.writeValueAsString(mail.customArgs()))
-                .query(Long.class).single();
-        return Attempt.done(new DeliveryOutcome.Accepted("outbox-" + id));
+    public Attempt attempt(List<OutgoingMail> mails) {
+        Long first = null;
+        for (OutgoingMail mail : mails) {
+            long id = jdbc.sql("""
+                    insert into mail_outbox (to_email, to_name, subject, text_body, html_body, template_id, template_data,
+                                             headers, categories, custom_args)
+                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, cast(? as jsonb)) returning id
+                    """)
+                    .params(mail.to(), mail.toName(), mail.subject(), mail.personalText(), mail.personalHtml(), mail.templateId(),
+                            json.writeValueAsString(mail.templateData()), json.writeValueAsString(mail.headers()),
+                            mail.categories().toArray(String[]::new), json.writeValueAsString(mail.customArgs()))
+                    .query(Long.class).single();
+            first = first == null ? id : first;
+        }
+        return Attempt.done(new DeliveryOutcome.Accepted("outbox-" + first));
     }
 }

@@ -1,29 +1,65 @@
 package com.jadecrane.mail;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One email to one person. Either {@code html}/{@code text} rendered by the caller, or a SendGrid
- * dynamic {@code templateId} with its {@code templateData}.
+ * dynamic {@code templateId} with its {@code templateData}. Mails that share their content (text,
+ * html, template and categories) can go out together in one request ({@link Mailer#sendTogether}):
+ * their content then carries substitution tags, each replaced by the person's own value.
  *
  * @param customArgs returned by SendGrid in every delivery event of this mail (e.g. the invitation id)
  * @param headers extra headers such as {@code List-Unsubscribe}
+ * @param substitutions tag -> this person's value, replaced in {@code text} and {@code html}
  */
 public record OutgoingMail(String to, String toName, String subject, String text, String html,
         List<String> categories, Map<String, String> customArgs, Map<String, String> headers, String templateId,
-        Map<String, Object> templateData) {
+        Map<String, Object> templateData, Map<String, String> substitutions) {
 
     public OutgoingMail {
         categories = categories == null ? List.of() : List.copyOf(categories);
         customArgs = customArgs == null ? Map.of() : Map.copyOf(customArgs);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         templateData = templateData == null ? Map.of() : Map.copyOf(templateData);
+        substitutions = substitutions == null ? Map.of() : Map.copyOf(substitutions);
+    }
+
+    public OutgoingMail(String to, String toName, String subject, String text, String html, List<String> categories,
+            Map<String, String> customArgs, Map<String, String> headers, String templateId, Map<String, Object> templateData) {
+        this(to, toName, subject, text, html, categories, customArgs, headers, templateId, templateData, null);
     }
 
     /** A rendered mail (HTML and plain text). */
     public static OutgoingMail rendered(String to, String toName, String subject, String text, String html,
             List<String> categories, Map<String, String> customArgs, Map<String, String> headers) {
-        return new OutgoingMail(to, toName, subject, text, html, categories, customArgs, headers, null, null);
+        return new OutgoingMail(to, toName, subject, text, html, categories, customArgs, headers, null, null, null);
+    }
+
+    /** The plain text as this person receives it (substitutions made). */
+    public String personalText() {
+        return substituted(text);
+    }
+
+    /** The HTML as this person receives it (substitutions made). */
+    public String personalHtml() {
+        return substituted(html);
+    }
+
+    /** What mails sent together must share (text, html, template, categories): only the person's details differ. */
+    public List<Object> content() {
+        return Arrays.asList(text, html, templateId, categories);
+    }
+
+    private String substituted(String content) {
+        if (content == null || substitutions.isEmpty()) {
+            return content;
+        }
+        String result = content;
+        for (Map.Entry<String, String> substitution : substitutions.entrySet()) {
+            result = result.replace(substitution.getKey(), substitution.getValue());
+        }
+        return result;
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.sendgrid.Client;
 import com.sendgrid.Method;
@@ -51,12 +52,12 @@ class SendGridTransport implements MailTransport {
     }
 
     @Override
-    public Attempt attempt(OutgoingMail mail) {
+    public Attempt attempt(List<OutgoingMail> mails) {
         Request request = new Request();
         request.setMethod(Method.POST);
         request.setEndpoint("mail/send");
         try {
-            request.setBody(body(mail));
+            request.setBody(body(mails));
         }
         catch (IOException ex) {
             return Attempt.done(new DeliveryOutcome.Rejected(0, "the mail could not be written as JSON: " + ex.getMessage()));
@@ -87,30 +88,35 @@ class SendGridTransport implements MailTransport {
         return Attempt.done(new DeliveryOutcome.Rejected(status, abbreviate(response.getBody())));
     }
 
-    String body(OutgoingMail mail) throws IOException {
+    /** One personalization per mail; the content (shared) from the first. */
+    String body(List<OutgoingMail> mails) throws IOException {
+        OutgoingMail content = mails.get(0);
         Mail message = new Mail();
         message.setFrom(new Email(properties.from(), properties.fromName()));
-        Personalization personalization = new Personalization();
-        personalization.addTo(new Email(mail.to(), mail.toName()));
-        personalization.setSubject(mail.subject());
-        mail.customArgs().forEach(personalization::addCustomArg);
-        mail.templateData().forEach(personalization::addDynamicTemplateData);
-        message.addPersonalization(personalization);
-        message.setSubject(mail.subject());
-        if (mail.templateId() != null) {
-            message.setTemplateId(mail.templateId());
+        for (OutgoingMail mail : mails) {
+            Personalization personalization = new Personalization();
+            personalization.addTo(new Email(mail.to(), mail.toName()));
+            personalization.setSubject(mail.subject());
+            mail.customArgs().forEach(personalization::addCustomArg);
+            mail.templateData().forEach(personalization::addDynamicTemplateData);
+            mail.substitutions().forEach(personalization::addSubstitution);
+            mail.headers().forEach(personalization::addHeader);
+            message.addPersonalization(personalization);
+        }
+        message.setSubject(content.subject());
+        if (content.templateId() != null) {
+            message.setTemplateId(content.templateId());
         }
         else {
             // text/plain must come first, then text/html (SendGrid's rule)
-            if (mail.text() != null) {
-                message.addContent(new Content("text/plain", mail.text()));
+            if (content.text() != null) {
+                message.addContent(new Content("text/plain", content.text()));
             }
-            if (mail.html() != null) {
-                message.addContent(new Content("text/html", mail.html()));
+            if (content.html() != null) {
+                message.addContent(new Content("text/html", content.html()));
             }
         }
-        mail.headers().forEach(message::addHeader);
-        mail.categories().forEach(message::addCategory);
+        content.categories().forEach(message::addCategory);
         return message.build();
     }
 

@@ -3,7 +3,9 @@ package com.jadecrane.mail;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,14 @@ public class Suppressions {
     public Optional<Suppression> find(String email) {
         return jdbc.sql("select email, reason, note, source, created_at from mail_suppression where email = ?")
                 .param(normalize(email)).query(Suppression.class).optional();
+    }
+
+    /** The suppressed ones among these addresses (normalized) and their reasons, in one query. */
+    Map<String, String> reasons(List<String> emails) {
+        List<String> normalized = emails.stream().map(Suppressions::normalize).distinct().toList();
+        return jdbc.sql("select email, reason from mail_suppression where email in (:emails)").param("emails", normalized)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Adds the address (the first reason stays when it is already suppressed). */

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,17 +73,29 @@ public class SeatHolds {
      */
     @Transactional
     public Instant startHold(long allocationId, Instant sentAt) {
-        OffsetDateTime deadline = jdbc.sql("""
+        return startHolds(List.of(allocationId), sentAt).stream().findFirst().orElseThrow(() -> notHeld(allocationId));
+    }
+
+    /**
+     * {@link #startHold} for the invitations of many allocations sent at the same moment, in one
+     * statement; allocations no longer holding a seat are left alone.
+     *
+     * @return the deadlines of the holds (one per allocation still HELD)
+     */
+    @Transactional
+    public List<Instant> startHolds(Collection<Long> allocationIds, Instant sentAt) {
+        if (allocationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
                 update window_allocation a
                 set hold_expires_at = coalesce(a.hold_expires_at, least(cast(:sentAt as timestamptz) + cast(:period as interval), w.starts_at)),
                     version = a.version + 1
                 from consultation_window w
-                where a.id = :id and w.id = a.window_id and a.status = 'HELD'
+                where a.id in (:ids) and w.id = a.window_id and a.status = 'HELD'
                 returning a.hold_expires_at""")
                 .param("sentAt", sentAt.atOffset(ZoneOffset.UTC)).param("period", properties.holdPeriod().toSeconds() + " seconds")
-                .param("id", allocationId).query(OffsetDateTime.class).optional()
-                .orElseThrow(() -> notHeld(allocationId));
-        return deadline.toInstant();
+                .param("ids", allocationIds).query(OffsetDateTime.class).list().stream().map(OffsetDateTime::toInstant).toList();
     }
 
     /** The person accepted: the seat is theirs. Accepting twice is fine; after the deadline it is too late. */

@@ -11,6 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.jadecrane.BackofficeApplication;
+import com.jadecrane.invitations.InvitationBenchmark;
+import com.jadecrane.invitations.SendGridStandIn;
 import com.jadecrane.reports.ReportBenchmark;
 import com.jadecrane.waitlist.WaitlistBenchmark;
 import com.jadecrane.windows.WindowBenchmark;
@@ -31,7 +33,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int size = Integer.getInteger("bench.size", 1_000_000);
         Path folder = Files.createDirectories(Path.of("target", "bench-postgres"));
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory(folder, "run-"))
+        try (SendGridStandIn sendGrid = SendGridStandIn.start(InvitationBenchmark.STAND_IN_DELAY);
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory(folder, "run-"))
                 .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start();
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(BackofficeApplication.class)
                         .properties("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -39,11 +42,13 @@ public final class Benchmark {
                                 "jadecrane.data-dir=target/bench-data", "jadecrane.scheduler.enabled=false", "jadecrane.jobs.async=false",
                                 "jadecrane.admin-password=" + ADMIN_PASSWORD,
                                 "logging.level.root=WARN", "logging.level.com.jadecrane.benchmark=INFO")
+                        .properties(InvitationBenchmark.properties(sendGrid))
                         .run()) {
             List<BenchmarkRow> jobs = new ArrayList<>();
             List<LatencyRow> latencies = new ArrayList<>();
             new WaitlistBenchmark(app, size).run(jobs, latencies);
             new WindowBenchmark(app).run(jobs);
+            new InvitationBenchmark(app, sendGrid).run(jobs);
             new ReportBenchmark(postgres.getJdbcUrl("postgres", "postgres")).run(jobs);
             BenchmarkReport.print(System.out, machine(), jobs, latencies);
         }

@@ -68,6 +68,34 @@ class InvitationAdminApiTests {
         assertThat(ops.get("/api/invitations/987654321").status()).isEqualTo(404);
     }
 
+    /** What the waitlist entry's page shows: every invitation of that person, newest first, and nobody else's. */
+    @Test
+    void onePersonsEmailHistoryIsTheListFilteredByTheirEntry() {
+        Seat first = data.pendingInvitation();
+        data.pendingInvitation();
+        jdbc.sql("update window_allocation set status = 'DECLINED', released_at = now() where id = ?")
+                .param(first.allocationId()).update();
+        ledger.cancelPendingOfReleasedSeats(first.allocationId());
+        long secondSeat = jdbc.sql("insert into window_allocation (entry_id, window_id, allocated_by) values (?, ?, 'test') returning id")
+                .params(first.entryId(), first.windowId()).query(Long.class).single();
+        long second = jdbc.sql("""
+                insert into invitation (allocation_id, entry_id, status, sendgrid_message_id, sent_at, delivery)
+                values (?, ?, 'SENT', 'msg-history', now(), 'delivered') returning id""")
+                .params(secondSeat, first.entryId()).query(Long.class).single();
+
+        ApiClient.Response history = TestUsers.signedIn(port, "OPS")
+                .get("/api/invitations?entryId=" + first.entryId() + "&sort=id,desc");
+
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.header("X-Total-Count")).contains("2");
+        assertThat(history.<List<Integer>>json("$[*].id")).containsExactly((int) second, (int) first.invitationId());
+        assertThat(history.<List<String>>json("$[*].status")).containsExactly("SENT", "CANCELLED");
+        assertThat((String) history.json("$[0].sendgridMessageId")).isEqualTo("msg-history");
+        assertThat((String) history.json("$[0].delivery")).isEqualTo("delivered");
+        assertThat((String) history.json("$[0].sentAt")).isNotNull();
+        assertThat((String) history.json("$[1].failureReason")).contains("declined");
+    }
+
     @Test
     void anUnconfirmedInvitationCanBeResentOnceAndASentOneNot() {
         Seat seat = data.pendingInvitation();

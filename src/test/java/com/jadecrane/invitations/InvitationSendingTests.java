@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.jadecrane.invitations.InvitationSending.Result;
 import com.jadecrane.invitations.InvitationTestData.Seat;
@@ -64,15 +65,19 @@ class InvitationSendingTests {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     InvitationTestData data;
 
     WireMockServer sendGrid;
 
     @BeforeEach
-    void startStandIn() {
+    void startStandIn() throws Exception {
         data = new InvitationTestData(jdbc);
         sendGrid = new WireMockServer(options().dynamicPort());
         sendGrid.start();
+        StandInMailers.warmUp(sendGrid.port());
     }
 
     @AfterEach
@@ -100,9 +105,9 @@ class InvitationSendingTests {
         assertThat(body).contains(seat.name()).contains("Specialty " + seat.specialty().substring(7))
                 .contains("(Europe/Lisbon)").contains("(China)").contains("/invitations/").contains("/unsubscribe/");
         assertThat((List<String>) JsonPath.read(body, "$.categories")).containsExactly("invitation");
-        assertThat((String) JsonPath.read(body, "$.headers['List-Unsubscribe']"))
+        assertThat((String) JsonPath.read(body, "$.personalizations[0].headers['List-Unsubscribe']"))
                 .matches("<http://localhost:\\d+/api/public/unsubscribe/[A-Za-z0-9_-]{43}>, <mailto:.+>");
-        assertThat((String) JsonPath.read(body, "$.headers['List-Unsubscribe-Post']")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat((String) JsonPath.read(body, "$.personalizations[0].headers['List-Unsubscribe-Post']")).isEqualTo("List-Unsubscribe=One-Click");
 
         assertThat(sending(3).send(recipient(seat), List.of("PENDING"))).as("claimed once only").isEqualTo(Result.SKIPPED);
         sendGrid.verify(1, postRequestedFor(urlEqualTo(SEND)));
@@ -219,6 +224,14 @@ class InvitationSendingTests {
         for (Seat seat : seats) {
             onlyRequestFor(seat.invitationId());
         }
+        sendGrid.verify(1, postRequestedFor(urlEqualTo(SEND)));
+        String body = onlyRequestFor(seats.get(0).invitationId()).getBodyAsString();
+        assertThat(JsonPath.<List<String>>read(body, "$.personalizations[*].to[0].email"))
+                .containsExactlyElementsOf(seats.stream().map(Seat::email).toList());
+        assertThat(JsonPath.<List<String>>read(body, "$.personalizations[*].substitutions['-t.name-']"))
+                .containsExactlyElementsOf(seats.stream().map(Seat::name).toList());
+        assertThat(JsonPath.<List<String>>read(body, "$.content[*].value")).allSatisfy(content -> assertThat(content)
+                .contains(".name-").doesNotContain(seats.get(0).name()));
     }
 
     @Test
@@ -226,11 +239,11 @@ class InvitationSendingTests {
         sendGrid.stubFor(post(SEND).withRequestBody(matchingJsonPath("$.template_id"))
                 .willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "templated")));
         Seat seat = data.pendingInvitation();
-        InvitationsProperties withTemplate = new InvitationsProperties("d-0123456789abcdef", 2, 10,
+        InvitationsProperties withTemplate = new InvitationsProperties("d-0123456789abcdef", 2, 10, 1000,
                 Duration.ofDays(90), "unsubscribe@jadecrane.example");
         InvitationMail templated = new InvitationMail(withTemplate, "https://jadecrane.example");
         InvitationSending sending = new InvitationSending(ledger, templated,
-                StandInMailers.sendGridAt(sendGrid.port(), suppressions, 1), seatHolds, withTemplate, events);
+                StandInMailers.sendGridAt(sendGrid.port(), suppressions, 1), seatHolds, withTemplate, events, transactions);
 
         assertThat(sending.send(recipient(seat), List.of("PENDING"))).isEqualTo(Result.SENT);
 
@@ -244,19 +257,22 @@ class InvitationSendingTests {
 
     private InvitationSending sending(int maxAttempts) {
         return new InvitationSending(ledger, mails, StandInMailers.sendGridAt(sendGrid.port(), suppressions, maxAttempts),
-                seatHolds, properties, events);
+                seatHolds, properties, events, transactions);
     }
 
     private PendingInvitation recipient(Seat seat) {
         return ledger.recipient(seat.invitationId()).orElseThrow();
     }
 
-    /** The one request the stand-in received for this invitation (fails on none or two). */
+    /** The one request the stand-in received for this invitation, with it in one personalization (fails on none or two). */
     private LoggedRequest onlyRequestFor(long invitationId) {
+        String id = Long.toString(invitationId);
         List<LoggedRequest> requests = sendGrid.findAll(postRequestedFor(urlEqualTo(SEND))).stream()
-                .filter(r -> Long.toString(invitationId).equals(JsonPath.read(r.getBodyAsString(), "$.personalizations[0].custom_args.invitationId")))
+                .filter(r -> JsonPath.<List<String>>read(r.getBodyAsString(), "$.personalizations[*].custom_args.invitationId").contains(id))
                 .toList();
         assertThat(requests).hasSize(1);
+        assertThat(JsonPath.<List<String>>read(requests.get(0).getBodyAsString(), "$.personalizations[*].custom_args.invitationId"))
+                .filteredOn(id::equals).hasSize(1);
         return requests.get(0);
     }
 }

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import com.jadecrane.support.MailSendSchema;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -39,9 +41,10 @@ class MailerTests {
     Suppressions suppressions;
 
     @BeforeEach
-    void startStandIn() {
+    void startStandIn() throws Exception {
         sendGrid = new WireMockServer(options().dynamicPort());
         sendGrid.start();
+        StandInMailers.warmUp(sendGrid.port());
     }
 
     @AfterEach
@@ -109,6 +112,40 @@ class MailerTests {
         assertThat(((DeliveryOutcome.Rejected) outcome).status()).isEqualTo(400);
         assertThat(((DeliveryOutcome.Rejected) outcome).reason()).contains("valid address");
         sendGrid.verify(1, postRequestedFor(urlEqualTo("/v3/mail/send")));
+    }
+
+    @Test
+    void mailsSharingTheirContentGoInOneRequestWithoutTheSuppressedOnes() throws Exception {
+        sendGrid.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "together")));
+        String gone = "gone-" + System.nanoTime() + "@example.org";
+        suppressions.suppress(gone, Suppressions.Reason.UNSUBSCRIBED, null, "test");
+
+        List<DeliveryOutcome> outcomes = mailer(3).sendTogether(List.of(mail("ana@example.org"), mail(gone), mail("bo@example.org")));
+
+        assertThat(outcomes).containsExactly(new DeliveryOutcome.Accepted("together"), new DeliveryOutcome.Suppressed("UNSUBSCRIBED"),
+                new DeliveryOutcome.Accepted("together"));
+        sendGrid.verify(1, postRequestedFor(urlEqualTo("/v3/mail/send")));
+        String body = sendGrid.findAll(postRequestedFor(urlEqualTo("/v3/mail/send"))).get(0).getBodyAsString();
+        assertThat(JsonPath.<List<String>>read(body, "$.personalizations[*].to[0].email")).containsExactly("ana@example.org",
+                "bo@example.org");
+    }
+
+    /** A refused request took nothing: its mails are tried one by one, so one bad address fails alone. */
+    @Test
+    void aRequestRefusedForGoodIsSplitSoOnlyTheBadAddressFails() throws Exception {
+        sendGrid.stubFor(post("/v3/mail/send").withRequestBody(matchingJsonPath("$.personalizations[0].to[0].email", equalTo("bad@example.org")))
+                .willReturn(aResponse().withStatus(400).withBody("{\"errors\":[{\"message\":\"Does not contain a valid address.\"}]}")));
+        sendGrid.stubFor(post("/v3/mail/send").withRequestBody(matchingJsonPath("$.personalizations[0].to[0].email", equalTo("ana@example.org")))
+                .willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "alone")));
+        // the newest stub that matches answers: a request with two personalizations is refused
+        sendGrid.stubFor(post("/v3/mail/send").withRequestBody(matchingJsonPath("$.personalizations[1]"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"errors\":[{\"message\":\"invalid\"}]}")));
+
+        List<DeliveryOutcome> outcomes = mailer(3).sendTogether(List.of(mail("ana@example.org"), mail("bad@example.org")));
+
+        assertThat(outcomes.get(0)).isEqualTo(new DeliveryOutcome.Accepted("alone"));
+        assertThat(outcomes.get(1)).isInstanceOf(DeliveryOutcome.Rejected.class);
+        sendGrid.verify(3, postRequestedFor(urlEqualTo("/v3/mail/send")));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.jadecrane.mail;
 
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 
 /** A {@link Mailer} that talks to a local SendGrid stand-in, for other modules' tests. */
@@ -14,5 +17,17 @@ public final class StandInMailers {
                         Duration.ofMillis(1_500)),
                 500, maxAttempts, Duration.ofSeconds(2));
         return new Mailer(new SendGridTransport(properties), suppressions, properties);
+    }
+
+    /**
+     * One throwaway request to a freshly started stand-in: its first answer can take longer than the
+     * stand-in mailers' short read time-out on a loaded machine, which would turn a test's first
+     * send UNCONFIRMED.
+     */
+    public static void warmUp(int port) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/__admin/health").toURL()
+                .openConnection();
+        connection.getResponseCode();
+        connection.disconnect();
     }
 }

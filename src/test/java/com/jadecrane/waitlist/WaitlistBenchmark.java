@@ -14,20 +14,16 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jadecrane.benchmark.Benchmark;
 import com.jadecrane.benchmark.BenchmarkRow;
-import com.jadecrane.benchmark.HeapPeak;
 import com.jadecrane.benchmark.LatencyRow;
 import com.jadecrane.benchmark.LoadClients;
+import com.jadecrane.benchmark.TimedJob;
 
 /**
  * The waitlist's rows of the benchmark: a generated waitlist (fixed seed; about 10% of sign-ups are
@@ -115,21 +111,12 @@ public final class WaitlistBenchmark {
         log("reference marked " + marked + " sign-ups in " + referenceTime.toMillis() + " ms");
 
         prepare();
-        HeapPeak.reset();
-        long jobStart = System.nanoTime();
-        JobExecution execution = app.getBean(JobOperator.class).start(app.getBean("waitlistDedupeJob", Job.class),
+        TimedJob job = TimedJob.run(app, "waitlistDedupeJob",
                 new JobParametersBuilder().addLong("launchedAt", System.currentTimeMillis()).toJobParameters());
-        Duration jobTime = Duration.ofNanos(System.nanoTime() - jobStart);
-        long peak = HeapPeak.bytes();
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new IllegalStateException("waitlistDedupeJob ended " + execution.getStatus() + ": " + execution.getAllFailureExceptions());
-        }
-        execution.getStepExecutions().forEach(step -> log(step.getStepName() + ": " + step.getExitStatus().getExitDescription()
-                + " (" + Duration.between(step.getStartTime(), step.getEndTime()).toMillis() + " ms)"));
         long entries = jdbc.sql("select count(*) from waitlist_entry").query(Long.class).single();
         long referenceEntries = marked;
         log("job made " + entries + " entries from " + referenceEntries + " sign-ups");
-        jobs.add(new BenchmarkRow("waitlistDedupeJob (" + entries + " people)", size, jobTime, peak,
+        jobs.add(new BenchmarkRow("waitlistDedupeJob (" + entries + " people)", size, job.wallTime(), job.peakHeapBytes(),
                 "one set-based SQL statement (entries + marks)", referenceTime));
 
         jdbc.sql("vacuum analyze waitlist_entry").update();

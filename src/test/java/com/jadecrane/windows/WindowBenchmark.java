@@ -11,16 +11,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jadecrane.benchmark.BenchmarkRow;
-import com.jadecrane.benchmark.HeapPeak;
+import com.jadecrane.benchmark.TimedJob;
 
 /**
  * The windows' row of the benchmark, on the waitlist the waitlist rows left behind (about 900,000
@@ -52,24 +48,13 @@ public final class WindowBenchmark {
         Duration referenceTime = Duration.ofNanos(System.nanoTime() - referenceStart);
         log("reference read " + eligible + " eligible entries in " + referenceTime.toMillis() + " ms");
 
-        HeapPeak.reset();
-        long jobStart = System.nanoTime();
-        JobExecution execution = app.getBean(JobOperator.class).start(app.getBean("windowAllocationJob", Job.class),
-                new JobParametersBuilder().addString("runAt", runAt.toString()).addString("dryRun", "false")
-                        .addLong("launchedAt", System.currentTimeMillis()).toJobParameters());
-        Duration jobTime = Duration.ofNanos(System.nanoTime() - jobStart);
-        long peak = HeapPeak.bytes();
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new IllegalStateException("windowAllocationJob ended " + execution.getStatus() + ": "
-                    + execution.getAllFailureExceptions());
-        }
-        execution.getStepExecutions().forEach(step -> log(step.getStepName() + ": " + step.getExitStatus().getExitDescription()
-                + " (" + Duration.between(step.getStartTime(), step.getEndTime()).toMillis() + " ms)"));
+        TimedJob job = TimedJob.run(app, "windowAllocationJob", new JobParametersBuilder().addString("runAt", runAt.toString())
+                .addString("dryRun", "false").addLong("launchedAt", System.currentTimeMillis()).toJobParameters());
         long seats = jdbc.sql("select count(*) from window_allocation where status = 'HELD'").query(Long.class).single();
         long overbooked = jdbc.sql("select count(*) from consultation_window where seats_taken > capacity").query(Long.class).single();
         log("allocated " + seats + " of " + (WINDOWS * SEATS) + " seats, overbooked windows: " + overbooked);
         jobs.add(new BenchmarkRow("windowAllocationJob (" + seats + " of " + WINDOWS * SEATS + " seats, " + WINDOWS
-                + " windows)", eligible, jobTime, peak, "ordered read of the eligible entries (the job's query, plain JDBC)",
+                + " windows)", eligible, job.wallTime(), job.peakHeapBytes(), "ordered read of the eligible entries (the job's query, plain JDBC)",
                 referenceTime));
     }
 

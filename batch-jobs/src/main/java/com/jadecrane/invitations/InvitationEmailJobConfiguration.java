@@ -39,10 +39,12 @@ import com.jadecrane.jobs.StepProgress;
  * <ol>
  * <li>{@code markInterruptedSendsStep}, at the start of every run and restart: rows a crashed run
  * left SENDING become UNCONFIRMED (SendGrid may have them; never sent again automatically).</li>
- * <li>{@code queueInvitationsStep}: one set-based insert of a PENDING invitation, in queue order,
- * for every HELD allocation that has none.</li>
- * <li>{@code sendInvitationsStep}: the PENDING rows in queue order, each claimed (SENDING,
- * committed) before the Mailer is called and then SENT, FAILED, UNCONFIRMED or SUPPRESSED; what
+ * <li>{@code queueInvitationsStep}: PENDING invitations whose seat was released meanwhile (by the
+ * windows job's bulk releases, which announce nothing) become CANCELLED; then one set-based insert
+ * of a PENDING invitation, in queue order, for every HELD allocation that has none.</li>
+ * <li>{@code sendInvitationsStep}: the PENDING rows in queue order, a chunk at a time claimed
+ * (SENDING, committed) before the Mailer is called, sent in requests of up to 1,000
+ * personalizations, and then SENT, FAILED, UNCONFIRMED or SUPPRESSED; what
  * SendGrid could not take for now stays PENDING for the next run. A sent invitation starts its
  * seat's reply deadline.</li>
  * </ol>
@@ -116,9 +118,11 @@ class InvitationEmailJobConfiguration {
                         "dry run: " + wouldSend + " invitation(s) would be sent"));
                 return RepeatStatus.FINISHED;
             }
+            int cancelled = ledger.cancelPendingOfReleasedSeats(null);
             int queued = ledger.queueHeldAllocations();
-            contribution.incrementWriteCount(queued);
-            contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(queued + " new invitation(s) queued"));
+            contribution.incrementWriteCount(cancelled + queued);
+            contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(queued + " new invitation(s) queued, "
+                    + cancelled + " pending invitation(s) cancelled (seat released before sending)"));
             return RepeatStatus.FINISHED;
         };
     }
@@ -157,8 +161,8 @@ class InvitationEmailJobConfiguration {
     }
 
     /**
-     * Each row is claimed and recorded in its own transaction on the sending pool, not in the
-     * chunk's: a claim must be committed before its mail leaves.
+     * The chunk is claimed and recorded in transactions of its own, not in the chunk's: a claim
+     * must be committed before its mail leaves.
      */
     @Bean
     ItemWriter<PendingInvitation> invitationMailWriter(InvitationSending sending) {

@@ -98,6 +98,31 @@ class InvitationEmailJobTests {
         assertThat(data.outboxMails(waiting.invitationId())).isEqualTo(1);
     }
 
+    /** The windows job expires and releases seats in bulk, announcing nothing: the queue step sweeps them. */
+    @Test
+    void aPendingInvitationWhoseSeatWasReleasedInBulkIsCancelledAndNeverSent() throws Exception {
+        Seat expired = data.pendingInvitation();
+        Seat gone = data.pendingInvitation();
+        jdbc.sql("update window_allocation set status = 'EXPIRED', released_at = now() where id = ?")
+                .param(expired.allocationId()).update();
+        jdbc.sql("""
+                update window_allocation set status = 'RELEASED', released_at = now(),
+                    release_reason = 'the person is no longer on the waitlist (merged)' where id = ?""")
+                .param(gone.allocationId()).update();
+
+        JobExecution execution = run("false");
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(data.status(expired.invitationId())).isEqualTo("CANCELLED");
+        assertThat(data.status(gone.invitationId())).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select failure_reason from invitation where id = ?").param(gone.invitationId())
+                .query(String.class).single()).isEqualTo("the seat was released before the invitation was sent"
+                        + " (the person is no longer on the waitlist (merged))");
+        assertThat(data.outboxMails(expired.invitationId()) + data.outboxMails(gone.invitationId())).isZero();
+        assertThat(step(execution, InvitationEmailJobConfiguration.QUEUE_STEP).getExitStatus().getExitDescription())
+                .contains("pending invitation(s) cancelled");
+    }
+
     @Test
     void aDryRunSendsNothingChangesNothingAndSaysHowManyWouldBeSent() throws Exception {
         Seat seat = data.heldSeat();
