@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.jadecrane.BackofficeApplication;
 import com.jadecrane.invitations.InvitationBenchmark;
-import com.jadecrane.invitations.SendGridStandIn;
+import com.jadecrane.invitations.BenchmarkSendGridStandIn;
 import com.jadecrane.reports.ReportBenchmark;
 import com.jadecrane.waitlist.WaitlistBenchmark;
 import com.jadecrane.windows.WindowBenchmark;
@@ -33,7 +33,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int size = Integer.getInteger("bench.size", 1_000_000);
         Path folder = Files.createDirectories(Path.of("target", "bench-postgres"));
-        try (SendGridStandIn sendGrid = SendGridStandIn.start(InvitationBenchmark.STAND_IN_DELAY);
+        try (BenchmarkSendGridStandIn sendGrid = BenchmarkSendGridStandIn.start(InvitationBenchmark.STAND_IN_DELAY);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory(folder, "run-"))
                 .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start();
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(BackofficeApplication.class)

@@ -28,7 +28,7 @@ import com.jadecrane.benchmark.TimedJob;
 /**
  * The invitations' row of the benchmark: {@value #INVITATIONS} HELD seats (those the windows row
  * allocated, topped up with SQL-made allocations in extra windows when it left fewer), all invited
- * by {@code invitationEmailJob} through SendGrid's API to a local {@link SendGridStandIn} that
+ * by {@code invitationEmailJob} through SendGrid's API to a local {@link BenchmarkSendGridStandIn} that
  * answers 202 after 5 ms and counts what it got per invitation id. The reference posts the same
  * requests (built from the first body the stand-in received) straight from the benchmark.
  */
@@ -39,16 +39,16 @@ public final class InvitationBenchmark {
 
     private final ConfigurableApplicationContext app;
     private final JdbcClient jdbc;
-    private final SendGridStandIn sendGrid;
+    private final BenchmarkSendGridStandIn sendGrid;
 
-    public InvitationBenchmark(ConfigurableApplicationContext app, SendGridStandIn sendGrid) {
+    public InvitationBenchmark(ConfigurableApplicationContext app, BenchmarkSendGridStandIn sendGrid) {
         this.app = app;
         this.jdbc = app.getBean(JdbcClient.class);
         this.sendGrid = sendGrid;
     }
 
     /** What the application needs to send to the stand-in as fast as it can. */
-    public static String[] properties(SendGridStandIn sendGrid) {
+    public static String[] properties(BenchmarkSendGridStandIn sendGrid) {
         return new String[] { "jadecrane.mail.sendgrid.api-key=SG.benchmark", "jadecrane.mail.sendgrid.base-url=" + sendGrid.baseUrl(),
                 "jadecrane.mail.rate-per-second=1000000" };
     }

@@ -23,9 +23,10 @@ import com.sun.net.httpserver.HttpServer;
  * A local {@code POST /v3/mail/send} for the benchmark: answers 202 with an {@code X-Message-Id}
  * after a fixed delay, and counts the recipients it was given per invitation id (the
  * {@code invitationId} custom argument of each personalization), so duplicates and missing
- * invitations show. The JDK's own HTTP server: nothing to record but the counts.
+ * invitations show. The JDK's own HTTP server: nothing to record but the counts (the tests'
+ * {@link com.jadecrane.support.SendGridStandIn} is WireMock, which journals every body it gets).
  */
-public final class SendGridStandIn implements AutoCloseable {
+public final class BenchmarkSendGridStandIn implements AutoCloseable {
 
     private static final Pattern INVITATION_ID = Pattern.compile("\"" + InvitationMail.INVITATION_ID + "\"\\s*:\\s*\"(\\d+)\"");
 
@@ -36,7 +37,7 @@ public final class SendGridStandIn implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicReference<String> firstBody = new AtomicReference<>();
 
-    private SendGridStandIn(Duration delay) throws IOException {
+    private BenchmarkSendGridStandIn(Duration delay) throws IOException {
         this.delay = delay;
         this.threads = Executors.newFixedThreadPool(128);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -45,8 +46,8 @@ public final class SendGridStandIn implements AutoCloseable {
         server.start();
     }
 
-    public static SendGridStandIn start(Duration delay) throws IOException {
-        return new SendGridStandIn(delay);
+    public static BenchmarkSendGridStandIn start(Duration delay) throws IOException {
+        return new BenchmarkSendGridStandIn(delay);
     }
 
     /** The base URL for {@code jadecrane.mail.sendgrid.base-url}. */
