@@ -109,7 +109,11 @@ class ReportExportJobConfiguration {
         };
     }
 
-    /** A run that did not complete leaves its report FAILED with the first reason, for the UI. */
+    /**
+     * A run that did not complete leaves its report FAILED with a reason for the UI. Leadership reads
+     * it too, so it names the kind of failure and the execution, never the exception's message
+     * (file paths, SQL): ops read that in the console, where they also restart the run.
+     */
     static final class FailedReportMarking implements JobExecutionListener {
 
         private final ReportArchive archive;
@@ -125,8 +129,9 @@ class ReportExportJobConfiguration {
                 return;
             }
             String reason = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage())
-                    .orElse("The run ended " + execution.getStatus());
+                    .map(failure -> "The export failed (" + failure.getClass().getSimpleName() + ")")
+                    .orElse("The export ended " + execution.getStatus())
+                    + "; the details are in job execution " + execution.getId() + " in the ops console";
             archive.failed(execution.getExecutionContext().getLong(ReportRequests.REPORT_ID), execution.getId(), reason);
         }
     }
