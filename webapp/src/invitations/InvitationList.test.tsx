@@ -4,29 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDataProvider } from '../dataProvider';
 import { jsonResponse, mockFetch, setCookie } from '../test/fetchMock';
 import { renderApp } from '../test/renderApp';
+import { UNCONFIRMED_INVITATION } from './testInvitation';
 
 beforeEach(() => setCookie('XSRF-TOKEN', 'tok'));
 afterEach(() => vi.unstubAllGlobals());
 
-const INVITATION = {
-  id: 42,
-  allocationId: 7,
-  entryId: 9,
-  windowId: 3,
-  email: 'ana@example.org',
-  fullName: 'Ana Silva',
-  windowStartsAt: '2026-12-10T09:00:00Z',
-  specialty: 'Oncology',
-  allocationStatus: 'HELD',
-  status: 'UNCONFIRMED',
-  attempts: 1,
-  failureReason: 'read timed out',
-  failureTransient: false,
-  delivery: 'deferred',
-  createdAt: '2026-11-24T08:00:00Z',
-  updatedAt: '2026-11-24T08:00:00Z',
-  resendable: true,
-};
+const INVITATION = { ...UNCONFIRMED_INVITATION, delivery: 'deferred' };
 
 function invitationsApi() {
   const fetch = mockFetch((call) => {

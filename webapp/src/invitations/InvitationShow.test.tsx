@@ -4,33 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDataProvider } from '../dataProvider';
 import { jsonResponse, mockFetch, setCookie } from '../test/fetchMock';
 import { renderApp } from '../test/renderApp';
+import { UNCONFIRMED_INVITATION } from './testInvitation';
 
 beforeEach(() => setCookie('XSRF-TOKEN', 'tok'));
 afterEach(() => vi.unstubAllGlobals());
 
-const UNCONFIRMED = {
-  id: 42,
-  allocationId: 7,
-  entryId: 9,
-  windowId: 3,
-  email: 'ana@example.org',
-  fullName: 'Ana Silva',
-  windowStartsAt: '2026-12-10T09:00:00Z',
-  specialty: 'Oncology',
-  allocationStatus: 'HELD',
-  status: 'UNCONFIRMED',
-  attempts: 1,
-  failureReason: 'read timed out',
-  failureTransient: false,
-  createdAt: '2026-11-24T08:00:00Z',
-  updatedAt: '2026-11-24T08:00:00Z',
-  resendable: true,
-};
 
 function showApi() {
   return mockFetch((call) => {
-    if (call.method === 'POST') return jsonResponse({ ...UNCONFIRMED, status: 'SENT', resendable: false });
-    return jsonResponse(UNCONFIRMED);
+    if (call.method === 'POST') return jsonResponse({ ...UNCONFIRMED_INVITATION, status: 'SENT', resendable: false });
+    return jsonResponse(UNCONFIRMED_INVITATION);
   });
 }
 
