@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,7 +185,7 @@ class WindowAllocationJobTests {
         }
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Callable<JobExecution> oneRun = () -> startDespiteLaunchRace(parameters(RUN_AT, false).addString("chunkSize", "1")
+            Callable<JobExecution> oneRun = () -> startDespiteLaunchRace(() -> parameters(RUN_AT, false).addString("chunkSize", "1")
                     .addString("test.thread", Thread.currentThread().getName()));
             Future<JobExecution> first = threads.submit(oneRun);
             Future<JobExecution> second = threads.submit(oneRun);
@@ -347,12 +348,15 @@ class WindowAllocationJobTests {
 
     /**
      * Spring Batch creates executions in SERIALIZABLE transactions, so two launches in the same instant
-     * may refuse each other; the jobs module never launches a job twice at once, this test does on purpose.
+     * may refuse each other; the jobs module never launches a job twice at once, this test does on
+     * purpose. A refused launch may leave its job instance behind without an execution (a second start
+     * with the same parameters then fails on that), so it is tried again as a new run with fresh
+     * parameters: the two runs still overlap in their allocation.
      */
-    private JobExecution startDespiteLaunchRace(JobParametersBuilder parameters) throws Exception {
+    private JobExecution startDespiteLaunchRace(Supplier<JobParametersBuilder> parameters) throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
-                return jobOperator.start(job, parameters.toJobParameters());
+                return jobOperator.start(job, parameters.get().toJobParameters());
             }
             catch (CannotAcquireLockException ex) {
                 if (attempt == 5) {
