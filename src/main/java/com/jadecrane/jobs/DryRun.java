@@ -27,6 +27,11 @@ public final class DryRun {
         return Boolean.parseBoolean(parameterValue);
     }
 
+    /** Only "true" or "false": anything else would quietly mean a real run. */
+    static boolean isValid(String parameterValue) {
+        return "true".equalsIgnoreCase(parameterValue) || "false".equalsIgnoreCase(parameterValue);
+    }
+
     /** {@link #STATUS} for a dry run, COMPLETED otherwise. */
     public static JobExecutionDecider decider() {
         return (jobExecution, stepExecution) -> requested(jobExecution.getJobParameters())

@@ -65,6 +65,9 @@ class JobLaunches {
             if (name == null || name.isBlank() || name.equals(LAUNCHED_AT) || name.equals(JobLaunchRecorder.LAUNCHED_BY)) {
                 throw new InvalidInputException("parameters", "'" + name + "' is not a parameter a job takes");
             }
+            if (name.equals(DryRun.PARAMETER) && !DryRun.isValid(value)) {
+                throw new InvalidInputException(DryRun.PARAMETER, "must be true or false");
+            }
             builder.addString(name, value == null ? "" : value);
         });
         // every launch is a new job instance; restarting an old one is a separate operation

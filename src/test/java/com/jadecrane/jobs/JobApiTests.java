@@ -198,6 +198,13 @@ class JobApiTests {
         assertThat(reserved.status()).isEqualTo(400);
         assertThat(reserved.<List<String>>json("$.errors[*].field")).containsExactly("parameters");
         assertThat(ops.post("/api/jobs/sampleCountingJob/executions", "{\"parameters\": [1]}").status()).isEqualTo(400);
+        long runsBefore = ops.get("/api/jobs/executions?jobName=sampleCountingJob").header("X-Total-Count").map(Long::parseLong).orElseThrow();
+        ApiClient.Response mistyped = ops.post("/api/jobs/sampleCountingJob/executions",
+                Json.object("parameters", Map.of("dryRun", "yes please")));
+        assertThat(mistyped.status()).as("a mistyped dry-run switch must not mean a real run").isEqualTo(400);
+        assertThat(mistyped.<List<String>>json("$.errors[*].field")).containsExactly("dryRun");
+        assertThat(ops.get("/api/jobs/executions?jobName=sampleCountingJob").header("X-Total-Count").map(Long::parseLong).orElseThrow())
+                .isEqualTo(runsBefore);
     }
 
     @Test
