@@ -8,6 +8,7 @@ import java.util.List;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.jadecrane.BackofficeApplication;
@@ -49,6 +50,9 @@ public final class Benchmark {
             new WaitlistBenchmark(app, size).run(jobs, latencies);
             new WindowBenchmark(app).run(jobs);
             new InvitationBenchmark(app, sendGrid).run(jobs);
+            // leadership's home page once every table above is full: each call computes every figure
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            latencies.add(LoadClients.measure("GET /api/dashboard", port, "admin", ADMIN_PASSWORD, 2, 2, 10, i -> "/api/dashboard"));
             new ReportBenchmark(postgres.getJdbcUrl("postgres", "postgres")).run(jobs);
             BenchmarkReport.print(System.out, machine(), jobs, latencies);
         }
