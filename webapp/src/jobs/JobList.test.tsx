@@ -15,7 +15,7 @@ function jobsApi(extra: (call: Call) => Response | undefined = () => undefined) 
   let paused = false;
   const catalogue = () => [
     job({ schedule: { cron: '0 0 2 * * *', zone: 'Asia/Shanghai', paused, enabled: true }, nextRun: paused ? null : '2026-11-25T02:00:00+08:00' }),
-    job({ name: 'reportExportJob', schedule: null, nextRun: null, lastExecution: null }),
+    job({ name: 'reportExportJob', schedule: null, nextRun: null, lastExecution: null, dryRunSupported: false }),
   ];
   return mockFetch((call) => {
     const answer = extra(call);
@@ -124,6 +124,25 @@ describe('JobList', () => {
     expect(await within(dialog).findByText('Job nightlyInvitationJob is already running')).toBeInTheDocument();
     expect(posts(calls)[0].body).toEqual({ parameters: { dryRun: 'false' } });
     expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('offers no dry run for a job that has none, so it is never launched as one', async () => {
+    const { calls } = jobsApi((call) =>
+      call.method === 'POST' && call.url === '/api/jobs/reportExportJob/executions' ? jsonResponse({ executionId: 43 }, 202) : undefined,
+    );
+    renderApp('/jobs', { roles: ['OPS'], dataProvider: createDataProvider() });
+    const row = (await screen.findByText('reportExportJob')).closest('tr') as HTMLElement;
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Run now' }));
+    const dialog = await screen.findByRole('dialog');
+    const dryRunSwitch = within(dialog).getByRole('switch', { name: 'Dry run' });
+    expect(dryRunSwitch).not.toBeChecked();
+    expect(dryRunSwitch).toBeDisabled();
+    expect(within(dialog).getByText('This job has no dry run: it changes data for real.')).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Launch' }));
+
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0].body).toEqual({ parameters: { dryRun: 'false' } });
   });
 
   it('says so when no job is registered', async () => {

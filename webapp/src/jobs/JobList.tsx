@@ -115,7 +115,7 @@ const JobButtons = ({ job }: { job: JobSummary }) => {
       <Button size="small" startIcon={<HistoryIcon />} component={Link} to={executionsLink(job.name)}>
         History
       </Button>
-      {launching && <LaunchDialog jobName={job.name} onClose={() => setLaunching(false)} />}
+      {launching && <LaunchDialog jobName={job.name} dryRunSupported={job.dryRunSupported} onClose={() => setLaunching(false)} />}
     </Stack>
   );
 };

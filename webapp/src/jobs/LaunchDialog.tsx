@@ -34,10 +34,21 @@ export function launchParameters(dryRun: boolean, rows: readonly Parameter[]): R
   return parameters;
 }
 
-/** Asks how to run a job (dry run first, for safety), launches it and opens the new execution. */
-export const LaunchDialog = ({ jobName, onClose }: { jobName: string; onClose: () => void }) => {
+/**
+ * Asks how to run a job (dry run first, for safety, where the job has one), launches it and opens
+ * the new execution.
+ */
+export const LaunchDialog = ({
+  jobName,
+  dryRunSupported,
+  onClose,
+}: {
+  jobName: string;
+  dryRunSupported: boolean;
+  onClose: () => void;
+}) => {
   const navigate = useNavigate();
-  const [dryRun, setDryRun] = useState(true);
+  const [dryRun, setDryRun] = useState(dryRunSupported);
   const [rows, setRows] = useState<Parameter[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [launching, setLaunching] = useState(false);
@@ -66,11 +77,15 @@ export const LaunchDialog = ({ jobName, onClose }: { jobName: string; onClose: (
           The job runs in the background; you follow it on the execution page.
         </DialogContentText>
         <FormControlLabel
-          control={<Switch checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />}
+          control={<Switch checked={dryRun} disabled={!dryRunSupported} onChange={(e) => setDryRun(e.target.checked)} />}
           label="Dry run"
         />
         <DialogContentText variant="body2" sx={{ mb: 2 }}>
-          {dryRun ? 'A dry run sends nothing and changes nothing.' : 'This run changes data and may send emails.'}
+          {!dryRunSupported
+            ? 'This job has no dry run: it changes data for real.'
+            : dryRun
+              ? 'A dry run sends nothing and changes nothing.'
+              : 'This run changes data and may send emails.'}
         </DialogContentText>
         <Stack spacing={1}>
           {rows.map((row, index) => (

@@ -49,6 +49,7 @@ export function job(overrides: Partial<JobSummary> = {}): Omit<JobSummary, 'id'>
     schedule: { cron: '0 0 2 * * *', zone: 'Asia/Shanghai', paused: false, enabled: true },
     nextRun: '2026-11-25T02:00:00+08:00',
     lastExecution: execution({ executionId: 7, steps: [] }) as ExecutionView,
+    dryRunSupported: true,
     ...overrides,
   };
 }

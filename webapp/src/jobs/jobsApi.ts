@@ -47,6 +47,8 @@ export interface JobSummary {
   schedule: { cron: string; zone: string; paused: boolean; enabled: boolean } | null;
   nextRun: string | null;
   lastExecution: ExecutionView | null;
+  /** The job honours dryRun; the others only run for real (the server refuses their dry run). */
+  dryRunSupported: boolean;
 }
 
 const RUNNING = new Set(['STARTING', 'STARTED', 'STOPPING']);

@@ -1,8 +1,10 @@
 package com.jadecrane.jobs;
 
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
  * The {@code dryRun} parameter every job understands (the console's dry-run switch): "true" means
@@ -16,7 +18,18 @@ public final class DryRun {
     /** What {@link #decider()} answers for a dry run; a flow routes it around the steps that change things. */
     public static final String STATUS = "DRY_RUN";
 
+    /**
+     * The parameters validator of every job that honours {@code dryRun} (it accepts any parameters).
+     * The launcher refuses a dry run of any other job: that job would not know it and run for real.
+     */
+    public static final JobParametersValidator SUPPORTED = parameters -> {
+    };
+
     private DryRun() {
+    }
+
+    static boolean supportedBy(Job job) {
+        return job.getJobParametersValidator() == SUPPORTED;
     }
 
     public static boolean requested(JobParameters parameters) {

@@ -32,10 +32,12 @@ class JobCatalogue {
         String cron = schedules.cron(jobName).orElse(null);
         ZonedDateTime nextRun = schedulerEnabled && !paused ? schedules.nextRun(jobName).orElse(null) : null;
         return new JobSummary(jobName, cron == null ? null : new Schedule(cron, schedules.zone(), paused, schedulerEnabled),
-                nextRun, executions.latest(jobName).orElse(null));
+                nextRun, executions.latest(jobName).orElse(null), launches.supportsDryRun(jobName));
     }
 
-    record JobSummary(String name, Schedule schedule, ZonedDateTime nextRun, ExecutionView lastExecution) {
+    /** {@code dryRunSupported}: the job honours {@code dryRun}; the others only run for real. */
+    record JobSummary(String name, Schedule schedule, ZonedDateTime nextRun, ExecutionView lastExecution,
+            boolean dryRunSupported) {
     }
 
     /** {@code enabled} is false on instances started with JADECRANE_SCHEDULER_ENABLED=false. */

@@ -68,6 +68,9 @@ class JobLaunches {
             if (name.equals(DryRun.PARAMETER) && !DryRun.isValid(value)) {
                 throw new InvalidInputException(DryRun.PARAMETER, "must be true or false");
             }
+            if (name.equals(DryRun.PARAMETER) && DryRun.requested(value) && !DryRun.supportedBy(job)) {
+                throw new InvalidInputException(DryRun.PARAMETER, jobName + " has no dry run: it would change things for real");
+            }
             builder.addString(name, value == null ? "" : value);
         });
         // every launch is a new job instance; restarting an old one is a separate operation
@@ -138,6 +141,11 @@ class JobLaunches {
             throw new ResourceNotFoundException("Job execution", executionId);
         }
         return execution;
+    }
+
+    /** Whether the job honours {@code dryRun}, so the console offers its dry-run switch. */
+    boolean supportsDryRun(String jobName) {
+        return DryRun.supportedBy(job(jobName));
     }
 
     private Job job(String jobName) {

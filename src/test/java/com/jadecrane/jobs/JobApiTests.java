@@ -57,7 +57,11 @@ class JobApiTests {
             assertThat(client.post("/api/jobs/executions/1/restart", "").status()).as(role).isEqualTo(403);
             assertThat(client.post("/api/jobs/sampleCountingJob/schedule/pause", "").status()).as(role).isEqualTo(403);
         }
-        assertThat(TestUsers.signedIn(port, "OPS").get("/api/jobs").status()).isEqualTo(200);
+        ApiClient.Response catalogue = TestUsers.signedIn(port, "OPS").get("/api/jobs");
+        assertThat(catalogue.status()).isEqualTo(200);
+        assertThat(catalogue.<List<String>>json("$[?(@.dryRunSupported == true)].name")).as("the console's dry-run switch")
+                .contains("nightlyInvitationJob", "waitlistDedupeJob", "windowAllocationJob", "invitationEmailJob")
+                .doesNotContain("waitlistRetentionJob", "hospitalVerificationExpiryJob", "reportExportJob", "sampleCountingJob");
         assertThat(TestUsers.admin(port).get("/api/jobs").status()).isEqualTo(200);
     }
 
@@ -203,6 +207,10 @@ class JobApiTests {
                 Json.object("parameters", Map.of("dryRun", "yes please")));
         assertThat(mistyped.status()).as("a mistyped dry-run switch must not mean a real run").isEqualTo(400);
         assertThat(mistyped.<List<String>>json("$.errors[*].field")).containsExactly("dryRun");
+        ApiClient.Response noDryRun = ops.post("/api/jobs/sampleCountingJob/executions",
+                Json.object("parameters", Map.of("dryRun", "true")));
+        assertThat(noDryRun.status()).as("a job that does not know dryRun would run for real").isEqualTo(400);
+        assertThat(noDryRun.<List<String>>json("$.errors[*].field")).containsExactly("dryRun");
         assertThat(ops.get("/api/jobs/executions?jobName=sampleCountingJob").header("X-Total-Count").map(Long::parseLong).orElseThrow())
                 .isEqualTo(runsBefore);
     }

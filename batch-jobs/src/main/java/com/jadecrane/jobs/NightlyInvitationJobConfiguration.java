@@ -23,6 +23,7 @@ class NightlyInvitationJobConfiguration {
     Job nightlyInvitationJob(JobRepository jobRepository, Flow waitlistDedupeFlow, Flow windowAllocationFlow,
             Flow invitationEmailFlow) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(DryRun.SUPPORTED)
                 .start(waitlistDedupeFlow)
                 .next(windowAllocationFlow)
                 .next(invitationEmailFlow)
