@@ -99,7 +99,9 @@ class FunnelWorkbook implements ReportWriter {
     private long summary(XSSFSheet sheet, SheetCells cells, ReportPeriod period) {
         Funnel inPeriod = figures.funnel(period.from(figures.zone()), period.until(figures.zone()));
         Funnel allTime = figures.funnelAllTime();
-        cells.header(sheet, 0, List.of(new Column("Figure", 22), new Column("Period", 14), new Column("All time", 14)));
+        List<Column> columns = List.of(new Column("Figure", 22), new Column("Period", 14), new Column("All time", 14));
+        cells.header(sheet, 0, columns);
+        cells.columnWidths(sheet, columns);
         for (int i = 0; i < Funnel.LABELS.size(); i++) {
             cells.row(sheet, i + 1, Funnel.LABELS.get(i), inPeriod.values().get(i), allTime.values().get(i));
         }

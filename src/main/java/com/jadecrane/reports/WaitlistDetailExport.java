@@ -87,6 +87,7 @@ class WaitlistDetailExport implements ReportWriter {
                 row.createCell(12).setCellValue(rs.getBoolean(13));
             });
             cells.autoFilter(sheet, 0, rows[0], COLUMNS.size());
+            cells.columnWidths(sheet, COLUMNS);
             workbook.write(out);
             return rows[0];
         }

@@ -164,6 +164,7 @@ class ReportApiTests {
             assertThat(rowWith(signups, data.email("a")).getCell(5).getCellStyle().getQuotePrefixed()).isFalse();
             assertThat(values(rowWith(signups, data.email("d")))).contains("NEW");
             assertThat(signups.getPaneInformation()).isNotNull();
+            assertThat(signups.getColumnWidth(6)).as("email column").isEqualTo(34 * 256);
         }
         assertThat(jdbc.sql("""
                 select count(*) from audit_event where action = 'WaitlistDetailDownloaded' and module = 'reports'
