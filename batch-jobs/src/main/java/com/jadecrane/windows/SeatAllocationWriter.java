@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -55,7 +54,8 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
     private static final int ATTEMPTS = 5;
     private static final String POSITION = NAME + ".position";
     private static final String ALLOCATED = NAME + ".allocated";
-    private static final String UNALLOCATED = NAME + ".unallocated";
+    /** Followed by the reason: the entries left without a seat for it. */
+    private static final String UNALLOCATED = NAME + ".unallocated.";
 
     private static final String INSERT_ALLOCATIONS = """
             insert into window_allocation (entry_id, window_id, status, allocated_by, job_execution_id)
@@ -75,7 +75,8 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
     private SeatPlan plan;
     private int position;
     private long allocated;
-    private long unallocated;
+    /** Counted as they are recorded, so the step's summary needs no pass over a million outcome rows. */
+    private final Map<Reason, Long> unallocated = new EnumMap<>(Reason.class);
 
     SeatAllocationWriter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events, AllocationSettings settings) {
@@ -106,14 +107,20 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
     public void open(ExecutionContext context) {
         position = context.getInt(POSITION, 0);
         allocated = context.getLong(ALLOCATED, 0L);
-        unallocated = context.getLong(UNALLOCATED, 0L);
+        unallocated.clear();
+        for (Reason reason : Reason.values()) {
+            long entries = context.getLong(UNALLOCATED + reason.name(), 0L);
+            if (entries > 0) {
+                unallocated.put(reason, entries);
+            }
+        }
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putInt(POSITION, position);
         context.putLong(ALLOCATED, allocated);
-        context.putLong(UNALLOCATED, unallocated);
+        unallocated.forEach((reason, entries) -> context.putLong(UNALLOCATED + reason.name(), entries));
     }
 
     @Override
@@ -183,7 +190,7 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
                     .append('\t');
             if (decision.window() == null) {
                 rows.append("\\N\t").append(decision.reason().name()).append('\n');
-                unallocated++;
+                unallocated.merge(decision.reason(), 1L, Long::sum);
             }
             else {
                 rows.append(decision.window().id).append("\t\\N\n");
@@ -206,20 +213,16 @@ class SeatAllocationWriter implements ItemStreamWriter<QueuedEntry>, StepExecuti
     public ExitStatus afterStep(StepExecution stepExecution) {
         long released = jdbc.sql("select holds_released from allocation_run where job_execution_id = ?")
                 .param(settings.jobExecutionId()).query(Long.class).single();
+        long unallocatedTotal = unallocated.values().stream().mapToLong(Long::longValue).sum();
         jdbc.sql("update allocation_run set allocated = ?, unallocated = ?, finished_at = now() where job_execution_id = ?")
-                .params(allocated, unallocated, settings.jobExecutionId()).update();
-        Map<Reason, Long> reasons = jdbc.sql("""
-                select reason, count(*) from allocation_outcome where job_execution_id = ? and reason is not null
-                group by reason""").param(settings.jobExecutionId())
-                .query((rs, n) -> Map.entry(Reason.valueOf(rs.getString(1)), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, () -> new EnumMap<>(Reason.class)));
+                .params(allocated, unallocatedTotal, settings.jobExecutionId()).update();
         if (stepExecution.getStatus().isUnsuccessful()) {
             return stepExecution.getExitStatus();
         }
-        events.publishEvent(new AllocationRunCompleted(settings.jobExecutionId(), settings.dryRun(), allocated, unallocated,
-                released));
+        events.publishEvent(new AllocationRunCompleted(settings.jobExecutionId(), settings.dryRun(), allocated,
+                unallocatedTotal, released));
         return stepExecution.getExitStatus().addExitDescription((settings.dryRun() ? "dry run, nothing changed: would allocate "
-                : "allocated ") + allocated + ", left without a seat " + unallocated + (reasons.isEmpty() ? "" : " " + reasons));
+                : "allocated ") + allocated + ", left without a seat " + unallocatedTotal + (unallocated.isEmpty() ? "" : " " + unallocated));
     }
 
     private static OffsetDateTime utc(AllocationSettings settings) {
