@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * kept in the step's ExecutionContext under this reader's name, so a restart resumes after the last
  * committed chunk. Entries are read once per run: a seat given meanwhile by someone else is caught
  * when the allocation is written.
+ * <p>
+ * A thread of the reader's own reads ahead from the cursor into a bounded queue, so the database
+ * produces and the JVM decodes the next entries while the step decides and writes the current chunk
+ * on its own connection: read one after the other, the read was a third of the step's time. The
+ * position saved is always that of the last entry handed to the step, never of one read ahead.
  */
 class AllocationQueueReader implements ItemStreamReader<QueuedEntry> {
 
@@ -48,6 +55,9 @@ class AllocationQueueReader implements ItemStreamReader<QueuedEntry> {
     private static final String LAST_QUEUED_AT = NAME + ".lastQueuedAt";
     private static final String LAST_ID = NAME + ".lastId";
     private static final int FETCH_SIZE = 5_000;
+    private static final int READ_AHEAD = 2 * FETCH_SIZE;
+    /** Put after the last entry (or after a failure) by the read-ahead thread. */
+    private static final QueuedEntry END = new QueuedEntry(0, Instant.EPOCH, new String[0], null, ZoneOffset.UTC, new long[0]);
 
     private final DataSource dataSource;
     private final Instant runAt;
@@ -56,6 +66,10 @@ class AllocationQueueReader implements ItemStreamReader<QueuedEntry> {
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet rows;
+    private BlockingQueue<QueuedEntry> readAhead;
+    private Thread readAheadThread;
+    private volatile Throwable readFailure;
+    private boolean exhausted;
     private Instant lastQueuedAt;
     private long lastId;
 
@@ -85,19 +99,52 @@ class AllocationQueueReader implements ItemStreamReader<QueuedEntry> {
             close();
             throw new ItemStreamException("Could not open the waitlist queue", ex);
         }
+        readAhead = new ArrayBlockingQueue<>(READ_AHEAD);
+        readFailure = null;
+        exhausted = false;
+        readAheadThread = new Thread(this::readAhead, NAME + "-read-ahead");
+        readAheadThread.setDaemon(true);
+        readAheadThread.start();
     }
 
     @Override
-    public QueuedEntry read() throws SQLException {
-        if (!rows.next()) {
+    public QueuedEntry read() throws InterruptedException {
+        if (exhausted) {
             return null;
         }
-        QueuedEntry entry = new QueuedEntry(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                (String[]) rows.getArray(3).getArray(), language(rows.getString(4)), zone(rows.getString(5)),
-                offered(rows.getArray(6)));
+        QueuedEntry entry = readAhead.take();
+        if (entry == END) {
+            exhausted = true;
+            if (readFailure != null) {
+                throw new ItemStreamException("Could not read the waitlist queue", readFailure);
+            }
+            return null;
+        }
         lastQueuedAt = entry.queuedAt();
         lastId = entry.id();
         return entry;
+    }
+
+    /** The read-ahead thread: the cursor's rows into the queue, then END; stops when interrupted (closed). */
+    private void readAhead() {
+        try {
+            try {
+                while (rows.next()) {
+                    readAhead.put(new QueuedEntry(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                            (String[]) rows.getArray(3).getArray(), language(rows.getString(4)), zone(rows.getString(5)),
+                            offered(rows.getArray(6))));
+                }
+            }
+            catch (SQLException | RuntimeException | Error ex) {
+                // the step sees it when it reaches this point of the queue
+                readFailure = ex;
+            }
+            readAhead.put(END);
+        }
+        catch (InterruptedException ex) {
+            // closed before the end: nobody takes from the queue any more
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -110,6 +157,7 @@ class AllocationQueueReader implements ItemStreamReader<QueuedEntry> {
 
     @Override
     public void close() {
+        stopReadingAhead();
         try {
             if (connection != null) {
                 connection.rollback();
@@ -125,6 +173,24 @@ class AllocationQueueReader implements ItemStreamReader<QueuedEntry> {
             connection = null;
             statement = null;
             rows = null;
+        }
+    }
+
+    /** Before the connection closes: the thread may be waiting for room in the queue or for rows. */
+    private void stopReadingAhead() {
+        if (readAheadThread == null) {
+            return;
+        }
+        readAheadThread.interrupt();
+        try {
+            readAheadThread.join();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            readAheadThread = null;
+            readAhead = null;
         }
     }
 
