@@ -16,6 +16,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.jadecrane.system.Page;
 import com.jadecrane.system.PageQuery;
@@ -56,7 +57,15 @@ class WaitlistQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Planned for the values of each call. After a few calls the driver prepares the statements on
+     * the server, and PostgreSQL may then keep one generic plan for every value: for a country and a
+     * specialty it estimates few matches and picks a bitmap of both indexes plus a sort, 25 to 250 ms
+     * a call at a million entries, where the queue-order index finds the page in under 1 ms.
+     */
+    @Transactional(readOnly = true)
     Page<EntrySummary> list(Filter filter, PageQuery page) {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.q() != null && !filter.q().isBlank()) {
