@@ -44,6 +44,13 @@ public final class SendGridStandIn implements AutoCloseable {
                 .withHeader("X-Message-Id", "stand-in-" + MESSAGE_IDS.incrementAndGet())));
     }
 
+    /** 400 to every request, as SendGrid answers a body it refuses for good. */
+    public void answerBadRequest() {
+        server.resetMappings();
+        server.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(400)
+                .withBody("{\"errors\":[{\"message\":\"refused by the stand-in\"}]}")));
+    }
+
     public int requests() {
         return requestBodies().size();
     }
@@ -70,7 +77,8 @@ public final class SendGridStandIn implements AutoCloseable {
                 .map(body -> MailSendSchema.violations(body) + " in " + body).toList();
     }
 
-    private List<String> requestBodies() {
+    /** Every request body received, oldest first. */
+    public List<String> requestBodies() {
         return server.findAll(postRequestedFor(urlEqualTo(SEND))).stream().map(LoggedRequest::getBodyAsString).toList();
     }
 

@@ -93,7 +93,10 @@ class ReportExportJobTests {
                 .isEqualTo(restarted.getId());
     }
 
-    /** The schedule launches the job without a report: it files last week's funnel itself. */
+    /**
+     * The schedule launches the job without a report: it files last week's funnel itself. With no
+     * leadership list configured (the default, as in these tests) it mails nothing.
+     */
     @Test
     void aScheduledRunFilesLastWeeksFunnel() throws Exception {
         JobExecution execution = jobOperator.start(reportExportJob,
@@ -109,6 +112,12 @@ class ReportExportJobTests {
         assertThat(report.periodEnd()).isEqualTo(report.periodStart().plusDays(6));
         assertThat(report.periodEnd()).isBefore(LocalDate.now(ReportTestData.ZONE));
         assertThat(Files.size(archive.file(report.id()))).isEqualTo(report.sizeBytes());
+        assertThat(execution.getStepExecutions()).filteredOn(step -> step.getStepName().equals("mailReportStep"))
+                .singleElement().extracting(step -> step.getExitStatus().getExitDescription()).asString()
+                .startsWith("no leadership list");
+        assertThat(report.mailedAt()).isNull();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where custom_args ->> 'reportId' = ?")
+                .param(Long.toString(report.id())).query(Integer.class).single()).isZero();
     }
 
     private static org.springframework.batch.core.job.parameters.JobParameters parameters(long reportId) {
