@@ -19,7 +19,23 @@ const MAILS = [
     templateId: 'd-123',
     customArgs: '{"invitationId":"42"}',
     categories: ['invitation'],
+    attachments: [],
     createdAt: '2026-11-24T08:00:00Z',
+  },
+  {
+    id: 4,
+    toEmail: 'leader@example.com',
+    toName: null,
+    subject: 'Jade Crane waitlist funnel',
+    textBody: 'The funnel is attached.',
+    htmlBody: null,
+    templateId: null,
+    customArgs: '{"reportId":"17"}',
+    categories: ['leadership-report'],
+    attachments: [
+      { fileName: 'waitlist-funnel-2026-11-16-to-2026-11-22.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: 48_213 },
+    ],
+    createdAt: '2026-11-24T07:00:00Z',
   },
 ];
 
@@ -76,6 +92,27 @@ describe('OutboxList', () => {
     expect(frame.getAttribute('srcdoc')).toBe(MAILS[0].htmlBody);
     expect(screen.getByText(/"invitationId": "42"/)).toBeInTheDocument();
     expect((window as unknown as { hacked?: boolean }).hacked).toBeUndefined();
+  });
+
+  it('names the attachments of a mail, with their type and size', async () => {
+    outboxApi('OUTBOX');
+    renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
+    const row = (await screen.findByText('Jade Crane waitlist funnel')).closest('tr') as HTMLElement;
+    await userEvent.click(within(row).getByLabelText('Expand'));
+
+    expect(await screen.findByText('Attachments (kept by name only)')).toBeInTheDocument();
+    expect(
+      screen.getByText('waitlist-funnel-2026-11-16-to-2026-11-22.xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, 47 KB)'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no attachment section for a mail without any', async () => {
+    outboxApi('OUTBOX');
+    renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
+    const row = (await screen.findByText('Your invitation')).closest('tr') as HTMLElement;
+    await userEvent.click(within(row).getByLabelText('Expand'));
+    expect(await screen.findByText(/you are invited\./)).toBeInTheDocument();
+    expect(screen.queryByText('Attachments (kept by name only)')).not.toBeInTheDocument();
   });
 
   it('shows an empty state', async () => {

@@ -61,8 +61,15 @@ class ReportMailing {
             return "report " + reportId + ": the funnel of " + report.periodStart() + " to " + report.periodEnd()
                     + " was mailed already (or is not completed): not mailed again";
         }
-        OutgoingMail.Attachment workbook = new OutgoingMail.Attachment(report.fileName(), ReportController.XLSX.toString(),
-                Files.readAllBytes(archive.file(reportId)));
+        byte[] content;
+        try {
+            content = Files.readAllBytes(archive.file(reportId));
+        }
+        catch (IOException unreadable) {
+            archive.mailNotSent(reportId);
+            throw unreadable;
+        }
+        OutgoingMail.Attachment workbook = new OutgoingMail.Attachment(report.fileName(), ReportController.XLSX.toString(), content);
         List<OutgoingMail> mails = recipients.stream().map(to -> mail(report, to).withAttachments(List.of(workbook))).toList();
         List<DeliveryOutcome> outcomes = mailer.sendTogether(mails);
         for (int i = 0; i < outcomes.size(); i++) {
