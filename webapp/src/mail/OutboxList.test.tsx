@@ -52,6 +52,12 @@ function outboxApi(mode: 'OUTBOX' | 'SENDGRID', mails: unknown[] = MAILS) {
   return { ...fetch, listQueries };
 }
 
+/** Opens the preview of the mail with this subject. */
+async function expandRow(subject: string) {
+  const row = (await screen.findByText(subject)).closest('tr') as HTMLElement;
+  await userEvent.click(within(row).getByLabelText('Expand'));
+}
+
 describe('OutboxList', () => {
   it('says plainly that mail is NOT sent when no SendGrid key is configured', async () => {
     const api = outboxApi('OUTBOX');
@@ -82,8 +88,7 @@ describe('OutboxList', () => {
   it('shows the text body and the HTML body in a sandboxed frame that runs no script', async () => {
     outboxApi('OUTBOX');
     renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
-    const row = (await screen.findByText('Your invitation')).closest('tr') as HTMLElement;
-    await userEvent.click(within(row).getByLabelText('Expand'));
+    await expandRow('Your invitation');
 
     expect(await screen.findByText(/you are invited\./)).toBeInTheDocument();
     const frame = screen.getByTitle('HTML body of Your invitation') as HTMLIFrameElement;
@@ -97,8 +102,7 @@ describe('OutboxList', () => {
   it('names the attachments of a mail, with their type and size', async () => {
     outboxApi('OUTBOX');
     renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
-    const row = (await screen.findByText('Jade Crane waitlist funnel')).closest('tr') as HTMLElement;
-    await userEvent.click(within(row).getByLabelText('Expand'));
+    await expandRow('Jade Crane waitlist funnel');
 
     expect(await screen.findByText('Attachments (kept by name only)')).toBeInTheDocument();
     expect(
@@ -109,8 +113,7 @@ describe('OutboxList', () => {
   it('shows no attachment section for a mail without any', async () => {
     outboxApi('OUTBOX');
     renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
-    const row = (await screen.findByText('Your invitation')).closest('tr') as HTMLElement;
-    await userEvent.click(within(row).getByLabelText('Expand'));
+    await expandRow('Your invitation');
     expect(await screen.findByText(/you are invited\./)).toBeInTheDocument();
     expect(screen.queryByText('Attachments (kept by name only)')).not.toBeInTheDocument();
   });

@@ -99,8 +99,7 @@ class ReportExportJobTests {
      */
     @Test
     void aScheduledRunFilesLastWeeksFunnel() throws Exception {
-        JobExecution execution = jobOperator.start(reportExportJob,
-                new JobParametersBuilder().addString("launchedAt", "scheduled-" + System.nanoTime()).toJobParameters());
+        JobExecution execution = jobOperator.start(reportExportJob, scheduledRun());
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Report report = archive.get(execution.getExecutionContext().getLong(ReportRequests.REPORT_ID));
@@ -120,8 +119,14 @@ class ReportExportJobTests {
                 .param(Long.toString(report.id())).query(Integer.class).single()).isZero();
     }
 
-    private static org.springframework.batch.core.job.parameters.JobParameters parameters(long reportId) {
+    /** A new run of this report. */
+    static org.springframework.batch.core.job.parameters.JobParameters parameters(long reportId) {
         return new JobParametersBuilder().addString(ReportRequests.REPORT_ID, Long.toString(reportId))
                 .addString("launchedAt", "test-" + System.nanoTime()).toJobParameters();
+    }
+
+    /** A new run as the schedule launches it: without a report. */
+    static org.springframework.batch.core.job.parameters.JobParameters scheduledRun() {
+        return new JobParametersBuilder().addString("launchedAt", "scheduled-" + System.nanoTime()).toJobParameters();
     }
 }
