@@ -19,7 +19,23 @@ const MAILS = [
     templateId: 'd-123',
     customArgs: '{"invitationId":"42"}',
     categories: ['invitation'],
+    attachments: [],
     createdAt: '2026-11-24T08:00:00Z',
+  },
+  {
+    id: 4,
+    toEmail: 'leader@example.com',
+    toName: null,
+    subject: 'Jade Crane waitlist funnel',
+    textBody: 'The funnel is attached.',
+    htmlBody: null,
+    templateId: null,
+    customArgs: '{"reportId":"17"}',
+    categories: ['leadership-report'],
+    attachments: [
+      { fileName: 'waitlist-funnel-2026-11-16-to-2026-11-22.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: 48_213 },
+    ],
+    createdAt: '2026-11-24T07:00:00Z',
   },
 ];
 
@@ -34,6 +50,12 @@ function outboxApi(mode: 'OUTBOX' | 'SENDGRID', mails: unknown[] = MAILS) {
       .filter((c) => c.url.startsWith('/api/mail/outbox?'))
       .map((c) => Object.fromEntries(new URLSearchParams(c.url.slice(c.url.indexOf('?') + 1))));
   return { ...fetch, listQueries };
+}
+
+/** Opens the preview of the mail with this subject. */
+async function expandRow(subject: string) {
+  const row = (await screen.findByText(subject)).closest('tr') as HTMLElement;
+  await userEvent.click(within(row).getByLabelText('Expand'));
 }
 
 describe('OutboxList', () => {
@@ -66,8 +88,7 @@ describe('OutboxList', () => {
   it('shows the text body and the HTML body in a sandboxed frame that runs no script', async () => {
     outboxApi('OUTBOX');
     renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
-    const row = (await screen.findByText('Your invitation')).closest('tr') as HTMLElement;
-    await userEvent.click(within(row).getByLabelText('Expand'));
+    await expandRow('Your invitation');
 
     expect(await screen.findByText(/you are invited\./)).toBeInTheDocument();
     const frame = screen.getByTitle('HTML body of Your invitation') as HTMLIFrameElement;
@@ -76,6 +97,25 @@ describe('OutboxList', () => {
     expect(frame.getAttribute('srcdoc')).toBe(MAILS[0].htmlBody);
     expect(screen.getByText(/"invitationId": "42"/)).toBeInTheDocument();
     expect((window as unknown as { hacked?: boolean }).hacked).toBeUndefined();
+  });
+
+  it('names the attachments of a mail, with their type and size', async () => {
+    outboxApi('OUTBOX');
+    renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
+    await expandRow('Jade Crane waitlist funnel');
+
+    expect(await screen.findByText('Attachments (kept by name only)')).toBeInTheDocument();
+    expect(
+      screen.getByText('waitlist-funnel-2026-11-16-to-2026-11-22.xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, 47 KB)'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no attachment section for a mail without any', async () => {
+    outboxApi('OUTBOX');
+    renderApp('/outbox', { roles: ['OPS'], dataProvider: createDataProvider() });
+    await expandRow('Your invitation');
+    expect(await screen.findByText(/you are invited\./)).toBeInTheDocument();
+    expect(screen.queryByText('Attachments (kept by name only)')).not.toBeInTheDocument();
   });
 
   it('shows an empty state', async () => {

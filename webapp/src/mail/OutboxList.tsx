@@ -4,6 +4,7 @@ import { Datagrid, DateField, FunctionField, List, SearchInput, TextField, useRe
 import { prettyJson } from '../prettyJson';
 import { useJson } from '../useJson';
 import { EmptyState } from '../EmptyState';
+import { formatBytes } from '../reports/reportsApi';
 
 export interface MailStatus {
   mode: 'OUTBOX' | 'SENDGRID';
@@ -21,7 +22,15 @@ export interface OutboxMail {
   /** JSON text. */
   customArgs: string | null;
   categories: string[];
+  /** What the outbox keeps of each attached file (not the file). */
+  attachments: OutboxAttachment[];
   createdAt: string;
+}
+
+export interface OutboxAttachment {
+  fileName: string;
+  type: string;
+  sizeBytes: number;
 }
 
 /** Says plainly whether mail really leaves or stays here: the first thing ops must know on this screen. */
@@ -71,6 +80,7 @@ export const OutboxMailPreview = () => {
   const mail = useRecordContext<OutboxMail>();
   if (!mail) return null;
   const customArgs = prettyJson(mail.customArgs);
+  const attachments = mail.attachments ?? [];
   return (
     <Stack spacing={2} sx={{ p: 1 }}>
       <Typography variant="body2">
@@ -95,6 +105,17 @@ export const OutboxMailPreview = () => {
           <Typography variant="body2">No HTML body.</Typography>
         )}
       </Section>
+      {attachments.length > 0 && (
+        <Section title="Attachments (kept by name only)">
+          <Box component="ul" sx={{ m: 0, pl: 3 }}>
+            {attachments.map((file, index) => (
+              <Typography component="li" variant="body2" key={`${index}-${file.fileName}`}>
+                {file.fileName} ({file.type}, {formatBytes(file.sizeBytes)})
+              </Typography>
+            ))}
+          </Box>
+        </Section>
+      )}
       {customArgs && customArgs !== '{}' && (
         <Section title="Custom arguments">
           <Box component="pre" sx={preStyle}>

@@ -51,6 +51,20 @@ describe('ReportShow', () => {
     expect(screen.getByRole('link', { name: 'Execution #42' })).toHaveAttribute('href', '/executions/42/show');
   });
 
+  it('says when the weekly funnel was mailed to leadership, and to how many', async () => {
+    reportApi([report({ scheduled: true, mailedAt: '2026-11-23T07:00:12Z', mailedRecipients: 3 })]);
+    renderApp('/reports/17/show', { roles: ['LEADERSHIP'], dataProvider: createDataProvider() });
+    expect(await screen.findByText('Mailed to leadership')).toBeInTheDocument();
+    expect(screen.getByText(/ to 3 recipients$/)).toHaveTextContent(new Date('2026-11-23T07:00:12Z').toLocaleString());
+  });
+
+  it('says nothing of mail for a report that was not mailed', async () => {
+    reportApi([report()]);
+    renderApp('/reports/17/show', { roles: ['LEADERSHIP'], dataProvider: createDataProvider() });
+    expect(await screen.findByRole('button', { name: 'Download' })).toBeInTheDocument();
+    expect(screen.queryByText('Mailed to leadership')).not.toBeInTheDocument();
+  });
+
   it('links the job run for ops only', async () => {
     reportApi([report()]);
     renderApp('/reports/17/show', { roles: ['LEADERSHIP'], dataProvider: createDataProvider() });

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { DetailItem } from '../DetailItem';
 import { formatTime } from '../jobs/format';
 import { canRead } from '../roles';
-import { pollWhilePending } from './reportsApi';
+import { mailedTo, pollWhilePending } from './reportsApi';
 import type { ReportView } from './reportsApi';
 import { ReportOutcome, ReportSizeField, ReportStatusField, RequestedByField, reportPeriod, reportTypeLabel } from './ReportFields';
 
@@ -31,6 +31,7 @@ const ReportDetail = () => {
           <DetailItem label="Size">
             <ReportSizeField report={report} />
           </DetailItem>
+          {report.mailedAt && <DetailItem label="Mailed to leadership">{mailedTo(report)}</DetailItem>}
           {report.jobExecutionId != null && canRead(permissions, 'executions') && (
             <DetailItem label="Job run">
               <MuiLink component={Link} to={`/executions/${report.jobExecutionId}/show`}>

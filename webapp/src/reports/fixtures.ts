@@ -17,6 +17,8 @@ export function report(overrides: Partial<ReportView> = {}): ReportView {
     error: null,
     jobExecutionId: 42,
     scheduled: false,
+    mailedAt: null,
+    mailedRecipients: null,
     ...overrides,
   };
 }

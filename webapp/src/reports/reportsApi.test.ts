@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, lastFullWeek, pollWhileAnyPending, pollWhilePending, reportTypesFor } from './reportsApi';
+import { formatBytes, lastFullWeek, mailedTo, pollWhileAnyPending, pollWhilePending, reportTypesFor } from './reportsApi';
 import { report } from './fixtures';
 
 describe('reportsApi', () => {
@@ -20,6 +20,15 @@ describe('reportsApi', () => {
     expect(lastFullWeek(new Date('2026-11-22T10:00:00Z'))).toEqual({ periodStart: '2026-11-09', periodEnd: '2026-11-15' });
     // across a year end
     expect(lastFullWeek(new Date('2027-01-01T04:00:00Z'))).toEqual({ periodStart: '2026-12-21', periodEnd: '2026-12-27' });
+  });
+
+  it('says when and to how many the weekly funnel was mailed', () => {
+    const at = '2026-11-23T07:00:12Z';
+    const when = new Date(at).toLocaleString();
+    expect(mailedTo(report())).toBe('');
+    expect(mailedTo(report({ mailedAt: at, mailedRecipients: 1 }))).toBe(`${when} to 1 recipient`);
+    expect(mailedTo(report({ mailedAt: at, mailedRecipients: 4 }))).toBe(`${when} to 4 recipients`);
+    expect(mailedTo(report({ mailedAt: at, mailedRecipients: null }))).toBe(`${when}, delivery not confirmed`);
   });
 
   it('writes sizes the way people read them', () => {

@@ -1,5 +1,6 @@
 import { businessToday } from '../dates';
 import { downloadFile } from '../download';
+import { formatTime } from '../jobs/format';
 import type { Role } from '../roles';
 
 export const REPORT_TYPES = ['WAITLIST_FUNNEL', 'WAITLIST_DETAIL'] as const;
@@ -23,6 +24,10 @@ export interface ReportView {
   error: string | null;
   jobExecutionId: number | null;
   scheduled: boolean;
+  /** When the weekly funnel was mailed to the leadership list (null: not mailed). */
+  mailedAt: string | null;
+  /** How many recipients it went to; null while SendGrid's answer is unknown. */
+  mailedRecipients: number | null;
 }
 
 interface ReportTypeInfo {
@@ -90,6 +95,14 @@ export function lastFullWeek(now: Date = new Date()): { periodStart: string; per
   const DAY = 86_400_000;
   const thisMonday = midnight.getTime() - sinceMonday * DAY;
   return { periodStart: isoDay(new Date(thisMonday - 7 * DAY)), periodEnd: isoDay(new Date(thisMonday - DAY)) };
+}
+
+/** "2 recipients": who the weekly funnel was mailed to, as far as is known. */
+export function mailedTo(report: Pick<ReportView, 'mailedAt' | 'mailedRecipients'>): string {
+  if (!report.mailedAt) return '';
+  const when = formatTime(report.mailedAt);
+  if (report.mailedRecipients == null) return `${when}, delivery not confirmed`;
+  return `${when} to ${report.mailedRecipients} recipient${report.mailedRecipients === 1 ? '' : 's'}`;
 }
 
 /** 12.3 KB, 4.5 MB: the size of an archived workbook. */

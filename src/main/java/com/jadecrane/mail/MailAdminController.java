@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import com.jadecrane.security.CurrentUser;
 import com.jadecrane.system.PageQuery;
 
@@ -34,14 +37,19 @@ class MailAdminController {
     private static final Map<String, String> OUTBOX_SORTABLE = Map.of("createdAt", "created_at", "toEmail", "to_email",
             "subject", "subject");
 
+    private static final TypeReference<List<OutboxTransport.KeptAttachment>> ATTACHMENTS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final Suppressions suppressions;
     private final Mailer mailer;
+    private final JsonMapper json;
 
-    MailAdminController(JdbcClient jdbc, Suppressions suppressions, Mailer mailer) {
+    MailAdminController(JdbcClient jdbc, Suppressions suppressions, Mailer mailer, JsonMapper json) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
         this.mailer = mailer;
+        this.json = json;
     }
 
     /** Tells the UI whether mail really leaves, so the outbox can say so plainly. */
@@ -59,13 +67,15 @@ class MailAdminController {
         String like = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase() + "%";
         String search = like == null ? null : q;
         List<OutboxMail> mails = jdbc.sql("select id, to_email, to_name, subject, text_body, html_body, template_id,"
-                        + " custom_args::text as custom_args, categories, created_at from mail_outbox" + where
+                        + " custom_args::text as custom_args, categories, attachments::text as attachments, created_at"
+                        + " from mail_outbox" + where
                         + " order by " + query.orderBy() + " limit :limit offset :offset")
                 .param("q", search).param("like", like).param("limit", query.size()).param("offset", query.offset())
                 .query((rs, n) -> new OutboxMail(rs.getLong("id"), rs.getString("to_email"), rs.getString("to_name"),
                         rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                         rs.getString("template_id"), rs.getString("custom_args"),
                         List.of((String[]) rs.getArray("categories").getArray()),
+                        json.readValue(rs.getString("attachments"), ATTACHMENTS),
                         rs.getObject("created_at", OffsetDateTime.class)))
                 .list();
         long total = jdbc.sql("select count(*) from mail_outbox" + where).param("q", search).param("like", like)
@@ -102,6 +112,7 @@ class MailAdminController {
     }
 
     record OutboxMail(long id, String toEmail, String toName, String subject, String textBody, String htmlBody,
-            String templateId, String customArgs, List<String> categories, OffsetDateTime createdAt) {
+            String templateId, String customArgs, List<String> categories,
+            List<OutboxTransport.KeptAttachment> attachments, OffsetDateTime createdAt) {
     }
 }

@@ -15,6 +15,7 @@ import com.sendgrid.Request;
 import com.sendgrid.Response;
 import com.sendgrid.SendGrid;
 import com.sendgrid.helpers.mail.Mail;
+import com.sendgrid.helpers.mail.objects.Attachments;
 import com.sendgrid.helpers.mail.objects.Content;
 import com.sendgrid.helpers.mail.objects.Email;
 import com.sendgrid.helpers.mail.objects.Personalization;
@@ -88,7 +89,7 @@ class SendGridTransport implements MailTransport {
         return Attempt.done(new DeliveryOutcome.Rejected(status, abbreviate(response.getBody())));
     }
 
-    /** One personalization per mail; the content (shared) from the first. */
+    /** One personalization per mail; the content (shared, attachments included) from the first. */
     String body(List<OutgoingMail> mails) throws IOException {
         OutgoingMail content = mails.get(0);
         Mail message = new Mail();
@@ -117,6 +118,14 @@ class SendGridTransport implements MailTransport {
             }
         }
         content.categories().forEach(message::addCategory);
+        for (OutgoingMail.Attachment file : content.attachments()) {
+            Attachments attachment = new Attachments();
+            attachment.setFilename(file.fileName());
+            attachment.setType(file.type());
+            attachment.setContent(file.base64());
+            attachment.setDisposition("attachment");
+            message.addAttachments(attachment);
+        }
         return message.build();
     }
 

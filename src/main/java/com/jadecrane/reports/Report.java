@@ -5,11 +5,16 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One row of the report archive, as the API answers it (nulls included: the UI shows them as blanks). */
+/**
+ * One row of the report archive, as the API answers it (nulls included: the UI shows them as blanks).
+ *
+ * @param mailedAt when the run took the mail to the leadership list in hand (null: not mailed)
+ * @param mailedRecipients how many recipients it went to; null while (or if) the answer is unknown
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record Report(long id, ReportType type, String status, LocalDate periodStart, LocalDate periodEnd, String requestedBy,
         OffsetDateTime requestedAt, OffsetDateTime completedAt, String fileName, Long sizeBytes, Long rowCount,
-        String error, Long jobExecutionId, boolean scheduled) {
+        String error, Long jobExecutionId, boolean scheduled, OffsetDateTime mailedAt, Integer mailedRecipients) {
 
     static final String QUEUED = "QUEUED";
     static final String RUNNING = "RUNNING";

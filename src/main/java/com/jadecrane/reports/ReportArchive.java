@@ -109,6 +109,32 @@ class ReportArchive {
                 .params(error, id, jobExecutionId).update();
     }
 
+    /**
+     * Takes the mail of a completed scheduled funnel to the leadership list in hand, committed at
+     * once and before it is sent: false when it was taken already (by this report's earlier run, or
+     * by another scheduled report of the same week), so nobody gets the week twice.
+     */
+    boolean claimMail(long id) {
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc.sql("""
+                update report r set mailed_at = now(), mailed_recipients = null
+                where r.id = :id and r.status = 'COMPLETED' and r.scheduled and r.type = 'WAITLIST_FUNNEL'
+                  and r.mailed_at is null and not exists (
+                    select 1 from report o where o.scheduled and o.type = r.type and o.period_start = r.period_start
+                      and o.period_end = r.period_end and o.mailed_at is not null)""")
+                .param("id", id).update() == 1));
+    }
+
+    void mailed(long id, int recipients) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("update report set mailed_recipients = ? where id = ?")
+                .params(recipients, id).update());
+    }
+
+    /** Gives the mail back when nothing was sent (SendGrid refused it or could not be reached), so a restart tries again. */
+    void mailNotSent(long id) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("update report set mailed_at = null where id = ?")
+                .param(id).update());
+    }
+
     /** Where a report's workbook lies once COMPLETED. */
     Path file(long id) {
         return folder.resolve(id + ".xlsx");
@@ -131,6 +157,7 @@ class ReportArchive {
                 rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class),
                 rs.getObject("completed_at", OffsetDateTime.class), rs.getString("file_name"),
                 rs.getObject("size_bytes", Long.class), rs.getObject("row_count", Long.class), rs.getString("error"),
-                rs.getObject("job_execution_id", Long.class), rs.getBoolean("scheduled"));
+                rs.getObject("job_execution_id", Long.class), rs.getBoolean("scheduled"),
+                rs.getObject("mailed_at", OffsetDateTime.class), rs.getObject("mailed_recipients", Integer.class));
     }
 }

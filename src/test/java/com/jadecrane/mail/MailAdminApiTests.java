@@ -54,6 +54,24 @@ class MailAdminApiTests {
         assertThat(outbox.<List<String>>json("$[*].toEmail")).containsExactly(address);
         assertThat(outbox.<String>json("$[0].subject")).isEqualTo("Your window");
         assertThat(outbox.<String>json("$[0].customArgs")).contains("invitationId");
+        assertThat(outbox.<List<Object>>json("$[0].attachments")).isEmpty();
+    }
+
+    /** The outbox keeps the name, type and size of each attachment (not the file), and ops see them. */
+    @Test
+    void theOutboxNamesTheAttachments() throws Exception {
+        String address = "attached-" + System.nanoTime() + "@example.org";
+        OutgoingMail.Attachment workbook = new OutgoingMail.Attachment("funnel.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[1234]);
+
+        DeliveryOutcome outcome = mailer.send(OutgoingMail.rendered(address, null, "The funnel", "Attached", null, null, null,
+                null).withAttachments(List.of(workbook)));
+
+        assertThat(outcome).isInstanceOf(DeliveryOutcome.Accepted.class);
+        ApiClient.Response outbox = TestUsers.signedIn(port, "OPS").get("/api/mail/outbox?q=" + address);
+        assertThat(outbox.<List<String>>json("$[0].attachments[*].fileName")).containsExactly("funnel.xlsx");
+        assertThat(outbox.<List<String>>json("$[0].attachments[*].type")).containsExactly(workbook.type());
+        assertThat(outbox.<List<Integer>>json("$[0].attachments[*].sizeBytes")).containsExactly(1234);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package com.jadecrane.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The mailer against a local stand-in that answers like SendGrid's v3 API (202, 429 with reset,
@@ -68,6 +71,30 @@ class MailerTests {
         assertThat(body).contains("\"invitationId\":\"42\"").contains("List-Unsubscribe-Post")
                 .contains("\"categories\":[\"invitation\"]").contains("text/plain").contains("text/html");
         assertThat(body.indexOf("text/plain")).isLessThan(body.indexOf("text/html"));
+    }
+
+    /** One request for everyone, the file once, as SendGrid's v3 attachments (base64, type, file name, disposition). */
+    @Test
+    void attachmentsGoOnceWithTheSharedContent() throws Exception {
+        sendGrid.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "attached")));
+        byte[] pdf = "%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII);
+        List<OutgoingMail.Attachment> files = List.of(new OutgoingMail.Attachment("summary.pdf", "application/pdf", pdf));
+
+        List<DeliveryOutcome> outcomes = mailer(1).sendTogether(List.of(mail("ana@example.org").withAttachments(files),
+                mail("bo@example.org").withAttachments(List.of(new OutgoingMail.Attachment("summary.pdf", "application/pdf",
+                        pdf.clone())))));
+
+        assertThat(outcomes).containsOnly(new DeliveryOutcome.Accepted("attached"));
+        List<LoggedRequest> requests = sendGrid.findAll(postRequestedFor(urlEqualTo("/v3/mail/send")));
+        assertThat(requests).as("equal files are shared content").hasSize(1);
+        String body = requests.get(0).getBodyAsString();
+        assertThat(JsonPath.<List<Object>>read(body, "$.attachments")).hasSize(1);
+        assertThat(JsonPath.<String>read(body, "$.attachments[0].filename")).isEqualTo("summary.pdf");
+        assertThat(JsonPath.<String>read(body, "$.attachments[0].type")).isEqualTo("application/pdf");
+        assertThat(JsonPath.<String>read(body, "$.attachments[0].disposition")).isEqualTo("attachment");
+        assertThat(Base64.getDecoder().decode(JsonPath.<String>read(body, "$.attachments[0].content"))).isEqualTo(pdf);
+        assertThatThrownBy(() -> mailer(1).sendTogether(List.of(mail("ana@example.org"),
+                mail("bo@example.org").withAttachments(files)))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

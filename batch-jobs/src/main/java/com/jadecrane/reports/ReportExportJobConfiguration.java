@@ -30,6 +30,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * and marks it COMPLETED. One tasklet rather than chunks: an xlsx file is a zip that cannot be
  * appended to after a crash, so a restart writes it anew (the rows stream through, the memory
  * does not grow). A report already taken by another run is left alone.</li>
+ * <li>{@code mailReportStep} mails a scheduled funnel to the leadership list ({@code jadecrane.reports.mail-to}),
+ * once: the mail is claimed in the archive before it is sent, so a restart or a second run does not
+ * send it again ({@link ReportMailing}). On-demand reports and the detail export are never mailed.</li>
  * </ol>
  * A run that fails marks its report FAILED with the reason; restarting it from the ops console
  * produces the same report.
@@ -40,13 +43,16 @@ class ReportExportJobConfiguration {
     static final String JOB_NAME = "reportExportJob";
     static final String RESOLVE_STEP = "resolveReportStep";
     static final String WRITE_STEP = "writeReportStep";
+    static final String MAIL_STEP = "mailReportStep";
     static final String SCHEDULER = "scheduler";
 
     @Bean
-    Job reportExportJob(JobRepository jobRepository, Step resolveReportStep, Step writeReportStep, ReportArchive archive) {
+    Job reportExportJob(JobRepository jobRepository, Step resolveReportStep, Step writeReportStep, Step mailReportStep,
+            ReportArchive archive) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(resolveReportStep)
                 .next(writeReportStep)
+                .next(mailReportStep)
                 .listener(new FailedReportMarking(archive))
                 .build();
     }
@@ -61,6 +67,12 @@ class ReportExportJobConfiguration {
     Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             Tasklet writeReportTasklet) {
         return taskletStep(WRITE_STEP, writeReportTasklet, jobRepository, transactionManager);
+    }
+
+    @Bean
+    Step mailReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet mailReportTasklet) {
+        return taskletStep(MAIL_STEP, mailReportTasklet, jobRepository, transactionManager);
     }
 
     private static Step taskletStep(String name, Tasklet tasklet, JobRepository jobRepository,
@@ -105,6 +117,16 @@ class ReportExportJobConfiguration {
             long rows = production.produce(reportId);
             contribution.incrementWriteCount(rows);
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("report " + reportId + ": " + rows + " rows"));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    @StepScope
+    Tasklet mailReportTasklet(ReportMailing mailing,
+            @Value("#{jobExecutionContext['" + ReportRequests.REPORT_ID + "']}") Long reportId) {
+        return (contribution, chunkContext) -> {
+            contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(mailing.mail(reportId)));
             return RepeatStatus.FINISHED;
         };
     }

@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -42,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NightlyInvitationJobTests {
 
-    private static final SendGridStandIn sendGrid = new SendGridStandIn();
+    @RegisterExtension
+    static final SendGridStandIn sendGrid = new SendGridStandIn();
 
     @DynamicPropertySource
     static void mailThroughTheStandIn(DynamicPropertyRegistry registry) {
@@ -76,17 +76,6 @@ class NightlyInvitationJobTests {
         batch = new JobOperatorTestUtils(jobOperator, jobRepository);
         batch.setJob(nightlyInvitationJob);
         data = new NightlyTestData(jdbc, port);
-        sendGrid.answerAcceptedAfter(0);
-    }
-
-    @AfterEach
-    void everyBodySentFollowsSendGridsSchema() {
-        assertThat(sendGrid.schemaViolations()).isEmpty();
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        sendGrid.close();
     }
 
     @Test
