@@ -36,11 +36,7 @@ public final class Benchmark {
         Path folder = Files.createDirectories(Path.of("target", "bench-postgres"));
         try (BenchmarkSendGridStandIn sendGrid = BenchmarkSendGridStandIn.start(InvitationBenchmark.STAND_IN_DELAY);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory(folder, "run-"))
-                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB")
-                // the million-row tables and their indexes fit in PostgreSQL's own cache, as on a server
-                // sized for them; at the default 128 MB every read leans on the OS page cache, which this
-                // VM pages out after a minute without access (DAMON), so list calls waited on the disk
-                .setServerConfig("shared_buffers", "1GB").start();
+                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start();
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(BackofficeApplication.class)
                         .properties("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                                 "spring.datasource.username=postgres", "server.port=0",
