@@ -120,8 +120,8 @@ public final class WaitlistBenchmark {
                 "one set-based SQL statement (entries + marks)", referenceTime));
 
         jdbc.sql("vacuum analyze waitlist_entry").update();
-        // the dedupe job's writes are flushed now, not by a checkpoint that PostgreSQL starts during the
-        // calls below (a WAL-triggered one ran through them and stalled single calls for up to 1.8 s)
+        // the dedupe job's writes are flushed now, not by a checkpoint that PostgreSQL would start
+        // during the calls below (one triggered by the job's WAL did in an earlier run)
         jdbc.sql("checkpoint").update();
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         // the floor under the same clients and load: the HTTP stack and the session, no database
