@@ -22,3 +22,5 @@ create table report (
 create index report_requested_at on report (requested_at desc, id desc);
 create index report_queued on report (id) where status = 'QUEUED';
 
+-- Every report reads sign-ups by the time they arrived: the period's rows without a full scan.
+create index waitlist_signup_received_at on waitlist_signup (received_at);
