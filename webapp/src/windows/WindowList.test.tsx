@@ -37,10 +37,12 @@ describe('WindowList', () => {
             windowStartsAtForPerson: '2027-05-04T02:00:00+01:00' },
           { queuePosition: 2, entryId: 8, fullName: 'Bo Chen', preferredLanguage: 'fr', personTimeZone: 'Europe/Paris',
             specialties: ['oncology'], reason: 'NO_WINDOW_FOR_LANGUAGE' },
+          { queuePosition: 3, entryId: 9, fullName: 'Cara Lima', preferredLanguage: 'en', personTimeZone: 'Asia/Tokyo',
+            specialties: ['oncology'], reason: 'NO_WINDOW_WITH_ENOUGH_NOTICE' },
         ]);
       }
-      return jsonResponse({ jobExecutionId: 12, dryRun: true, runAt: '2026-11-25T00:00:00Z', allocated: 1, unallocated: 1,
-        reasons: [{ reason: 'NO_WINDOW_FOR_LANGUAGE', entries: 1 }] });
+      return jsonResponse({ jobExecutionId: 12, dryRun: true, runAt: '2026-11-25T00:00:00Z', allocated: 1, unallocated: 2,
+        reasons: [{ reason: 'NO_WINDOW_FOR_LANGUAGE', entries: 1 }, { reason: 'NO_WINDOW_WITH_ENOUGH_NOTICE', entries: 1 }] });
     });
     renderApp('/windows', { roles: ['OPS'] });
 
@@ -51,7 +53,9 @@ describe('WindowList', () => {
     expect(within(table).getByText(/Window 4: oncology, 2027-05-04 09:00 window time, 2027-05-04 02:00 their time/))
       .toBeInTheDocument();
     expect(within(table).getByText('No seat: No window in the language (and no interpreter)')).toBeInTheDocument();
-    expect(screen.getByText(/would allocate 1, would leave 1 without a seat/)).toBeInTheDocument();
+    expect(within(table).getByText('No seat: Fitting windows all start within the minimum notice')).toBeInTheDocument();
+    expect(screen.getByText('Fitting windows all start within the minimum notice: 1')).toBeInTheDocument();
+    expect(screen.getByText(/would allocate 1, would leave 2 without a seat/)).toBeInTheDocument();
     const launch = calls.find((c) => c.url.endsWith('/executions'));
     expect(launch?.method).toBe('POST');
     expect(launch?.body).toEqual({ parameters: { dryRun: 'true' } });

@@ -90,6 +90,7 @@ export interface Outcome {
 export const REASONS: Record<string, string> = {
   NO_WINDOW_FOR_SPECIALTY: 'No open window for the specialty',
   NO_WINDOW_FOR_LANGUAGE: 'No window in the language (and no interpreter)',
+  NO_WINDOW_WITH_ENOUGH_NOTICE: 'Fitting windows all start within the minimum notice',
   NO_REASONABLE_HOUR: 'No window between 08:00 and 21:00 in their time zone',
   ALL_FULL: 'All fitting windows are full',
   ALREADY_OFFERED: 'Only windows offered to them before have seats',

@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The OPEN windows a run may offer (starting after the minimum notice) with their free seats, in
  * memory, and the decision for one entry at a time. Entries are grouped into lanes (specialty,
  * language, time zone): a lane lists the windows that serve that specialty, speak that language (or
- * offer an interpreter) and lie within reasonable hours in that zone, earliest first. Seats only get
+ * offer an interpreter), start after the minimum notice and lie within reasonable hours in that zone,
+ * earliest first. Windows starting sooner are known too, only so that a person whose fitting windows
+ * all start too soon is told so rather than that there is no window for the specialty. Seats only get
  * taken during a run, so each lane keeps a pointer past its full windows: deciding costs a few steps
  * per entry, whatever the size of the queue.
  */
@@ -33,7 +35,8 @@ final class SeatPlan {
 
     /** Why an entry got no seat, from the least to the most promising. */
     enum Reason {
-        NO_WINDOW_FOR_SPECIALTY, NO_WINDOW_FOR_LANGUAGE, NO_REASONABLE_HOUR, ALL_FULL, ALREADY_OFFERED
+        NO_WINDOW_FOR_SPECIALTY, NO_WINDOW_FOR_LANGUAGE, NO_WINDOW_WITH_ENOUGH_NOTICE, NO_REASONABLE_HOUR, ALL_FULL,
+        ALREADY_OFFERED
     }
 
     /** What was decided for one entry: a window, or the reason for none. */
@@ -128,20 +131,27 @@ final class SeatPlan {
     private final Map<String, List<OpenWindow>> bySpecialty = new HashMap<>();
     private final Map<Long, OpenWindow> byId = new HashMap<>();
     private final Map<LaneKey, Lane> lanes = new HashMap<>();
+    private final Instant earliestStart;
     private int seatsGeneration;
 
-    SeatPlan(List<OpenWindow> windows) {
+    /** @param earliestStart windows starting before it are too soon to offer; they only explain a reason */
+    SeatPlan(List<OpenWindow> windows, Instant earliestStart) {
+        this.earliestStart = earliestStart;
         for (OpenWindow window : windows) {
             bySpecialty.computeIfAbsent(window.specialty, s -> new ArrayList<>()).add(window);
-            byId.put(window.id, window);
+            if (hasNotice(window)) {
+                // only these can be seated, so only their free seats need reloading
+                byId.put(window.id, window);
+            }
         }
         bySpecialty.values().forEach(list -> list.sort(EARLIEST_FIRST));
     }
 
     /**
-     * The OPEN windows starting at {@code earliestStart} or later, with their free seats counted as a
-     * run at {@code runAt} sees them: a hold past its deadline counts as free (a dry run has not
-     * released it, but the real run would have).
+     * The OPEN windows not yet started at {@code runAt}, with their free seats counted as a run at
+     * {@code runAt} sees them: a hold past its deadline counts as free (a dry run has not released it,
+     * but the real run would have). Those starting before {@code earliestStart} are never offered; a
+     * window already begun is not loaded at all, as it is no longer on offer whatever the notice.
      */
     static SeatPlan load(JdbcClient jdbc, Instant earliestStart, Instant runAt) {
         return new SeatPlan(jdbc.sql("""
@@ -151,14 +161,13 @@ final class SeatPlan {
                 left join (select window_id, count(*) as seats from window_allocation a
                            where """ + AllocationQueueReader.HOLDS_SEAT + """
                            group by window_id) taken on taken.window_id = w.id
-                where w.status = 'OPEN' and w.starts_at >= :earliestStart""")
-                .param("earliestStart", OffsetDateTime.ofInstant(earliestStart, ZoneOffset.UTC))
+                where w.status = 'OPEN' and w.starts_at >= :runAt""")
                 .param("runAt", OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC))
                 .query((rs, n) -> new OpenWindow(rs.getLong("id"), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getString("specialty"),
                         primaryLanguages((String[]) rs.getArray("languages").getArray()),
                         rs.getBoolean("interpreter_available"), rs.getInt("free")))
-                .list());
+                .list(), earliestStart);
     }
 
     /** Takes a seat for the entry in the earliest fitting window of any of its specialties. */
@@ -216,9 +225,17 @@ final class SeatPlan {
             if (speaking.isEmpty()) {
                 return new Lane(List.of(), Reason.NO_WINDOW_FOR_LANGUAGE);
             }
-            List<OpenWindow> fitting = speaking.stream().filter(w -> w.atReasonableHourIn(zone)).toList();
+            List<OpenWindow> withNotice = speaking.stream().filter(this::hasNotice).toList();
+            if (withNotice.isEmpty()) {
+                return new Lane(List.of(), Reason.NO_WINDOW_WITH_ENOUGH_NOTICE);
+            }
+            List<OpenWindow> fitting = withNotice.stream().filter(w -> w.atReasonableHourIn(zone)).toList();
             return new Lane(fitting, Reason.NO_REASONABLE_HOUR);
         });
+    }
+
+    private boolean hasNotice(OpenWindow window) {
+        return !window.startsAt.isBefore(earliestStart);
     }
 
     private static Set<String> primaryLanguages(String[] tags) {

@@ -133,11 +133,30 @@ class WindowAllocationJobTests {
         long entry = data.entry(at("2026-01-01T00:00:00Z"), "en", "Asia/Tokyo", specialty);
 
         JobExecution run = run(RUN_AT, false);
-        assertThat(data.outcome(run.getId(), entry)).isEqualTo("NO_WINDOW_FOR_SPECIALTY");
+        assertThat(data.outcome(run.getId(), entry)).as("the specialty has a window, only too soon")
+                .isEqualTo("NO_WINDOW_WITH_ENOUGH_NOTICE");
+        assertThat(data.seatsTaken(soon)).isZero();
 
         JobExecution shorterNotice = jobOperator.start(job, parameters(RUN_AT, false).addString("minimumNoticeHours", "24")
                 .toJobParameters());
         assertThat(data.outcome(shorterNotice.getId(), entry)).isEqualTo(Long.toString(soon));
+    }
+
+    /** A window after the notice that is full says so, whatever starts sooner; the seat never goes to the sooner one. */
+    @Test
+    void aFullWindowAfterTheNoticeIsReportedFullNotTooSoon() throws Exception {
+        String specialty = data.specialty();
+        long soon = data.window(RUN_AT.plus(Duration.ofHours(26)), RUN_AT.plus(Duration.ofHours(27)), specialty, 5, false, "en");
+        long later = data.window(RUN_AT.plus(Duration.ofHours(74)), RUN_AT.plus(Duration.ofHours(75)), specialty, 1, false, "en");
+        long first = data.entry(at("2026-01-01T00:00:00Z"), "en", "Asia/Tokyo", specialty);
+        long second = data.entry(at("2026-01-02T00:00:00Z"), "en", "Asia/Tokyo", specialty);
+
+        JobExecution run = run(RUN_AT, false);
+
+        assertThat(data.seatOf(first)).isEqualTo(later);
+        assertThat(data.outcome(run.getId(), second)).isEqualTo("ALL_FULL");
+        assertThat(data.seatsTaken(soon)).isZero();
+        assertThat(step(run, "allocateSeatsStep").getExitStatus().getExitDescription()).contains("ALL_FULL");
     }
 
     /**
