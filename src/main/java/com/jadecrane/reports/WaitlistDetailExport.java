@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -20,7 +21,8 @@ import com.jadecrane.reports.SheetCells.Column;
  * for OPS. Streamed end to end: the rows come through a database cursor and go through SXSSF,
  * which keeps {@value #STREAM_WINDOW} rows in memory and flushes the rest to a temporary file, so
  * memory does not grow with the period. The cursor needs a transaction (the batch step's, or the
- * caller's connection with auto-commit off).
+ * caller's connection with auto-commit off). A sheet holds at most Excel's 1,048,576 rows (SXSSF
+ * refuses the next one), so a longer period goes on in "Sign-ups (2)" and so on, each with the header.
  */
 @Component
 class WaitlistDetailExport implements ReportWriter {
@@ -35,6 +37,8 @@ class WaitlistDetailExport implements ReportWriter {
     static final int FETCH_SIZE = 2_000;
     static final int STREAM_WINDOW = 100;
     static final String SHEET = "Sign-ups";
+    /** Data rows in one sheet: Excel's limit, less the header row. */
+    static final int MAX_ROWS_PER_SHEET = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
 
     private static final List<Column> COLUMNS = List.of(new Column("Sign-up id", 11), new Column("Received at", 18),
             new Column("Person id", 11), new Column("Filed as", 12), new Column("Person status", 14),
@@ -44,6 +48,7 @@ class WaitlistDetailExport implements ReportWriter {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final int rowsPerSheet;
 
     @Autowired
     WaitlistDetailExport(JdbcClient jdbc, ReportsProperties properties) {
@@ -52,8 +57,17 @@ class WaitlistDetailExport implements ReportWriter {
 
     /** For the benchmark, which runs it on a plain connection in a JVM of its own. */
     WaitlistDetailExport(JdbcClient jdbc, ZoneId zone) {
+        this(jdbc, zone, MAX_ROWS_PER_SHEET);
+    }
+
+    /** With fewer rows per sheet, so a test sees the export go on in a new sheet without a million rows. */
+    WaitlistDetailExport(JdbcClient jdbc, ZoneId zone, int rowsPerSheet) {
+        if (rowsPerSheet < 1 || rowsPerSheet > MAX_ROWS_PER_SHEET) {
+            throw new IllegalArgumentException("rowsPerSheet must be 1 to " + MAX_ROWS_PER_SHEET + ", not " + rowsPerSheet);
+        }
         this.jdbc = jdbc;
         this.zone = zone;
+        this.rowsPerSheet = rowsPerSheet;
     }
 
     @Override
@@ -69,12 +83,10 @@ class WaitlistDetailExport implements ReportWriter {
     long write(OffsetDateTime from, OffsetDateTime until, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(STREAM_WINDOW)) {
             SheetCells cells = new SheetCells(workbook, zone);
-            Sheet sheet = workbook.createSheet(SHEET);
-            cells.header(sheet, 0, COLUMNS);
-            int[] rows = { 0 };
+            Sheets sheets = new Sheets(workbook, cells);
             jdbc.sql(SQL).withFetchSize(FETCH_SIZE).params(from, until).query(rs -> {
                 // typed cells, no boxing: this loop runs once per sign-up of the period
-                Row row = sheet.createRow(++rows[0]);
+                Row row = sheets.nextRow();
                 row.createCell(0).setCellValue(rs.getLong(1));
                 cells.dateTime(row, 1, rs.getObject(2, OffsetDateTime.class));
                 long person = rs.getLong(3);
@@ -86,10 +98,52 @@ class WaitlistDetailExport implements ReportWriter {
                 }
                 row.createCell(12).setCellValue(rs.getBoolean(13));
             });
-            cells.autoFilter(sheet, 0, rows[0], COLUMNS.size());
-            cells.columnWidths(sheet, COLUMNS);
+            sheets.finish();
             workbook.write(out);
-            return rows[0];
+            return sheets.total;
+        }
+    }
+
+    /** "Sign-ups", then "Sign-ups (2)" and so on. */
+    private static String sheetName(int number) {
+        return number == 1 ? SHEET : SHEET + " (" + number + ")";
+    }
+
+    /** The sign-up sheets of one workbook: a row in the current one, or in a new one when it is full. */
+    private final class Sheets {
+
+        private final SXSSFWorkbook workbook;
+        private final SheetCells cells;
+        private Sheet sheet;
+        private int rows;
+        private long total;
+
+        Sheets(SXSSFWorkbook workbook, SheetCells cells) {
+            this.workbook = workbook;
+            this.cells = cells;
+            // an empty period still gets its sheet with the header
+            start();
+        }
+
+        Row nextRow() {
+            if (rows == rowsPerSheet) {
+                finish();
+                start();
+            }
+            total++;
+            return sheet.createRow(++rows);
+        }
+
+        /** Filter and widths once the sheet's rows are written (see {@link SheetCells#columnWidths}). */
+        void finish() {
+            cells.autoFilter(sheet, 0, rows, COLUMNS.size());
+            cells.columnWidths(sheet, COLUMNS);
+        }
+
+        private void start() {
+            sheet = workbook.createSheet(sheetName(workbook.getNumberOfSheets() + 1));
+            cells.header(sheet, 0, COLUMNS);
+            rows = 0;
         }
     }
 }
