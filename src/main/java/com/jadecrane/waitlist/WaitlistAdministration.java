@@ -24,10 +24,12 @@ class WaitlistAdministration {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final EntrySummaries summaries;
 
-    WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events) {
+    WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries) {
         this.jdbc = jdbc;
         this.events = events;
+        this.summaries = summaries;
     }
 
     /**
@@ -55,7 +57,7 @@ class WaitlistAdministration {
                 where id = ?""").params(newEntry, signupId).update();
         jdbc.sql("update waitlist_merge set undone_at = now(), undone_by = ?, undone_to_entry_id = ? where id = ?")
                 .params(username, newEntry, mergeId).update();
-        recompute(fromEntry);
+        summaries.recompute(fromEntry);
         events.publishEvent(new WaitlistMergeUndone(mergeId, fromEntry, newEntry, username));
         return newEntry;
     }
@@ -106,23 +108,8 @@ class WaitlistAdministration {
                 .update();
         jdbc.sql("update waitlist_entry set status = 'MERGED', merged_into = ?, signup_count = 0, version = version + 1, updated_at = now() where id = ?")
                 .params(keep, gone).update();
-        recompute(keep);
+        summaries.recompute(keep);
         events.publishEvent(new WaitlistEntryMerged(keep, moved, null, username));
-    }
-
-    /** Contact preferences from the newest sign-up, the union of specialties and pages, the count. */
-    private void recompute(long entryId) {
-        jdbc.sql("""
-                update waitlist_entry e set
-                    (email, full_name, name_key, country, preferred_language, time_zone, preferences_at) =
-                        (select email, full_name, name_key, country, preferred_language, time_zone, received_at
-                         from waitlist_signup where entry_id = e.id order by received_at desc, id desc limit 1),
-                    specialties = array(select distinct specialty from waitlist_signup where entry_id = e.id and specialty is not null order by 1),
-                    source_pages = array(select distinct source_page from waitlist_signup where entry_id = e.id and source_page is not null order by 1),
-                    signup_count = (select count(*) from waitlist_signup where entry_id = e.id),
-                    version = e.version + 1,
-                    updated_at = now()
-                where id = ?""").param(entryId).update();
     }
 
     /**
