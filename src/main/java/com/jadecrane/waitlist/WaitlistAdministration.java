@@ -35,6 +35,8 @@ class WaitlistAdministration {
     /**
      * The merged sign-up becomes its own entry again, marked kept apart (and the sign-up merge-blocked)
      * so the dedupe job never merges it back; the entry it left is recomputed from its other sign-ups.
+     * Refused for an erased person (the new entry would be an active person with no email, whom the
+     * allocation would seat) and for a sign-up a later merge has moved on (it is not the merge's to give back).
      */
     @Transactional
     long undoMerge(long mergeId, String username) {
@@ -44,6 +46,19 @@ class WaitlistAdministration {
         }
         long fromEntry = (Long) merge.get("entry_id");
         long signupId = (Long) merge.get("signup_id");
+        // the entry's lock keeps a merge or erasure of it from running between these checks and the undo
+        String status = jdbc.sql("select status from waitlist_entry where id = ? for update").param(fromEntry)
+                .query(String.class).single();
+        if ("ERASED".equals(status)) {
+            throw new ConflictException("Merge " + mergeId + " cannot be undone: waitlist entry " + fromEntry
+                    + " was erased");
+        }
+        long signupEntry = jdbc.sql("select entry_id from waitlist_signup where id = ? for update").param(signupId)
+                .query(Long.class).single();
+        if (signupEntry != fromEntry) {
+            throw new ConflictException("Merge " + mergeId + " cannot be undone: sign-up " + signupId
+                    + " has moved from waitlist entry " + fromEntry + " to " + signupEntry + " by a later merge");
+        }
         long newEntry = jdbc.sql("""
                 insert into waitlist_entry (identity_key, kept_apart, canonical_signup_id, queued_at, email, full_name,
                     name_key, country, preferred_language, time_zone, preferences_at, specialties, source_pages,

@@ -237,6 +237,54 @@ class WaitlistApiTests {
     }
 
     @Test
+    void aMergeOfAnErasedPersonCannotBeUndone() {
+        String m = unique();
+        signUp(port, signup("erased-undo-" + m + "@example.org", "Erased Undo " + m));
+        signUp(port, signup("Erased-Undo-" + m + "@example.org", "Erased Undo " + m));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long entryId = entryIdOf("erased-undo-" + m + "@example.org");
+        long mergeId = ops.get("/api/waitlist/" + entryId).<Integer>json("$.merges[0].id");
+        assertThat(ops.post("/api/waitlist/" + entryId + "/erase", "{}").status()).isEqualTo(200);
+
+        ApiClient.Response undo = ops.post("/api/waitlist/merges/" + mergeId + "/undo", "{}");
+
+        assertThat(undo.status()).isEqualTo(409);
+        assertThat(undo.contentType()).startsWith("application/problem+json");
+        assertThat(undo.<String>json("$.detail")).contains("erased");
+        assertThat(jdbc.sql("select count(*) from waitlist_signup where entry_id = ?").param(entryId).query(Long.class)
+                .single()).isEqualTo(2);
+        assertThat(jdbc.sql("select undone_at is null from waitlist_merge where id = ?").param(mergeId).query(Boolean.class)
+                .single()).isTrue();
+    }
+
+    @Test
+    void aMergeWhoseSignupALaterMergeMovedCannotBeUndone() {
+        String m = unique();
+        signUp(port, signup("moved-first-" + m + "@example.org", "Moved Person " + m));
+        signUp(port, signup("moved-" + m + "@example.net", "Moved Person " + m));
+        signUp(port, signup("MOVED-" + m + "@example.net", "Moved Person " + m));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long first = entryIdOf("moved-first-" + m + "@example.org");
+        long second = entryIdOf("moved-" + m + "@example.net");
+        long mergeId = ops.get("/api/waitlist/" + second).<Integer>json("$.merges[0].id");
+        int pair = ops.get("/api/waitlist/" + second).<Integer>json("$.possibleDuplicates[0].id");
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + pair + "/resolve", Json.object("decision", "SAME"))
+                .status()).isEqualTo(200);
+
+        ApiClient.Response undo = ops.post("/api/waitlist/merges/" + mergeId + "/undo", "{}");
+
+        assertThat(undo.status()).isEqualTo(409);
+        assertThat(undo.contentType()).startsWith("application/problem+json");
+        assertThat(undo.<String>json("$.detail")).contains("moved");
+        assertThat(ops.get("/api/waitlist/" + first).<Integer>json("$.signupCount")).isEqualTo(3);
+        assertThat(ops.get("/api/waitlist/" + second).<String>json("$.status")).isEqualTo("MERGED");
+        assertThat(jdbc.sql("select undone_at is null from waitlist_merge where id = ?").param(mergeId).query(Boolean.class)
+                .single()).isTrue();
+    }
+
+    @Test
     void everyLookAtAPersonsRecordAndEveryExportIsAudited() {
         String m = unique();
         String email = "viewed-" + m + "@example.org";
