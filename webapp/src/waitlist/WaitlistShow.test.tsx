@@ -19,8 +19,8 @@ const ENTRY = {
   ],
 };
 
-function setup() {
-  const getOne = vi.fn(async () => ({ data: ENTRY }));
+function setup(entry: object = ENTRY) {
+  const getOne = vi.fn(async () => ({ data: entry }));
   const fetched = mockFetch(() => jsonResponse({ id: 13 }));
   renderApp('/waitlist/7/show', { roles: ['OPS'], dataProvider: fakeDataProvider({ getOne: getOne as never }) });
   return fetched;
@@ -49,6 +49,21 @@ describe('WaitlistShow', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Undo' }, { timeout: 15000 }));
     await userEvent.click(await screen.findByRole('button', { name: 'Undo merge' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === '/api/waitlist/merges/5/undo')).toBe(true));
+  });
+
+  it('offers no undo on an erased person', async () => {
+    setup({ ...ENTRY, status: 'ERASED', email: undefined, fullName: undefined,
+      signups: ENTRY.signups.map((s) => ({ ...s, email: undefined, fullName: undefined })) });
+    const merges = await screen.findByRole('table', { name: 'Merges' }, { timeout: 15000 });
+    expect(within(merges).getByText('dedupe run 9')).toBeInTheDocument();
+    expect(within(merges).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+  });
+
+  it('offers no undo of a merge whose sign-up a later merge moved to another entry', async () => {
+    setup({ ...ENTRY, status: 'MERGED', signups: [] });
+    const merges = await screen.findByRole('table', { name: 'Merges' }, { timeout: 15000 });
+    expect(within(merges).getByText('sign-up 12')).toBeInTheDocument();
+    expect(within(merges).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
   });
 
   it('resolves a possible duplicate', async () => {

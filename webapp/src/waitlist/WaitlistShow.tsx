@@ -129,10 +129,15 @@ const SignupsTable = ({ signups }: { signups: Signup[] }) => (
   </Table>
 );
 
-const MergesTable = ({ merges, signups }: { merges: Merge[]; signups: Signup[] }) => {
+const MergesTable = ({ entry }: { entry: EntryDetail }) => {
+  const { merges, signups } = entry;
   const act = useAdminAction();
   const [undoing, setUndoing] = useState<Merge | null>(null);
   const emailOf = (signupId: number) => signups.find((s) => s.id === signupId)?.email ?? `sign-up ${signupId}`;
+  // the server refuses these too: undoing an erased person's merge would bring back an active entry
+  // without contact details, and a sign-up a later merge moved on is no longer this entry's to give back
+  const undoable = (m: Merge) =>
+    !m.undoneAt && entry.status !== 'ERASED' && signups.some((s) => s.id === m.signupId);
   if (merges.length === 0) return <Typography variant="body2">No merges.</Typography>;
   return (
     <>
@@ -154,7 +159,7 @@ const MergesTable = ({ merges, signups }: { merges: Merge[]; signups: Signup[] }
               <TableCell>{m.decidedBy ?? `dedupe run ${m.jobExecutionId}`}</TableCell>
               <TableCell>{m.undoneAt ? `${when(m.undoneAt)} by ${m.undoneBy}` : ''}</TableCell>
               <TableCell>
-                {!m.undoneAt && (
+                {undoable(m) && (
                   <Button size="small" onClick={() => setUndoing(m)}>
                     Undo
                   </Button>
@@ -334,7 +339,7 @@ const EntryContent = () => {
           <SignupsTable signups={entry.signups} />
         </Section>
         <Section title="Merges">
-          <MergesTable merges={entry.merges} signups={entry.signups} />
+          <MergesTable entry={entry} />
         </Section>
         <Section title="Possible duplicates">
           <PossibleDuplicatesTable pairs={entry.possibleDuplicates} />

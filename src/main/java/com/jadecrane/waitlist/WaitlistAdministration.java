@@ -24,15 +24,19 @@ class WaitlistAdministration {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final EntrySummaries summaries;
 
-    WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events) {
+    WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries) {
         this.jdbc = jdbc;
         this.events = events;
+        this.summaries = summaries;
     }
 
     /**
      * The merged sign-up becomes its own entry again, marked kept apart (and the sign-up merge-blocked)
      * so the dedupe job never merges it back; the entry it left is recomputed from its other sign-ups.
+     * Refused for an erased person (the new entry would be an active person with no email, whom the
+     * allocation would seat) and for a sign-up a later merge has moved on (it is not the merge's to give back).
      */
     @Transactional
     long undoMerge(long mergeId, String username) {
@@ -42,6 +46,19 @@ class WaitlistAdministration {
         }
         long fromEntry = (Long) merge.get("entry_id");
         long signupId = (Long) merge.get("signup_id");
+        // the entry's lock keeps a merge or erasure of it from running between these checks and the undo
+        String status = jdbc.sql("select status from waitlist_entry where id = ? for update").param(fromEntry)
+                .query(String.class).single();
+        if ("ERASED".equals(status)) {
+            throw new ConflictException("Merge " + mergeId + " cannot be undone: waitlist entry " + fromEntry
+                    + " was erased");
+        }
+        long signupEntry = jdbc.sql("select entry_id from waitlist_signup where id = ? for update").param(signupId)
+                .query(Long.class).single();
+        if (signupEntry != fromEntry) {
+            throw new ConflictException("Merge " + mergeId + " cannot be undone: sign-up " + signupId
+                    + " has moved from waitlist entry " + fromEntry + " to " + signupEntry + " by a later merge");
+        }
         long newEntry = jdbc.sql("""
                 insert into waitlist_entry (identity_key, kept_apart, canonical_signup_id, queued_at, email, full_name,
                     name_key, country, preferred_language, time_zone, preferences_at, specialties, source_pages,
@@ -55,7 +72,7 @@ class WaitlistAdministration {
                 where id = ?""").params(newEntry, signupId).update();
         jdbc.sql("update waitlist_merge set undone_at = now(), undone_by = ?, undone_to_entry_id = ? where id = ?")
                 .params(username, newEntry, mergeId).update();
-        recompute(fromEntry);
+        summaries.recompute(fromEntry);
         events.publishEvent(new WaitlistMergeUndone(mergeId, fromEntry, newEntry, username));
         return newEntry;
     }
@@ -106,23 +123,8 @@ class WaitlistAdministration {
                 .update();
         jdbc.sql("update waitlist_entry set status = 'MERGED', merged_into = ?, signup_count = 0, version = version + 1, updated_at = now() where id = ?")
                 .params(keep, gone).update();
-        recompute(keep);
+        summaries.recompute(keep);
         events.publishEvent(new WaitlistEntryMerged(keep, moved, null, username));
-    }
-
-    /** Contact preferences from the newest sign-up, the union of specialties and pages, the count. */
-    private void recompute(long entryId) {
-        jdbc.sql("""
-                update waitlist_entry e set
-                    (email, full_name, name_key, country, preferred_language, time_zone, preferences_at) =
-                        (select email, full_name, name_key, country, preferred_language, time_zone, received_at
-                         from waitlist_signup where entry_id = e.id order by received_at desc, id desc limit 1),
-                    specialties = array(select distinct specialty from waitlist_signup where entry_id = e.id and specialty is not null order by 1),
-                    source_pages = array(select distinct source_page from waitlist_signup where entry_id = e.id and source_page is not null order by 1),
-                    signup_count = (select count(*) from waitlist_signup where entry_id = e.id),
-                    version = e.version + 1,
-                    updated_at = now()
-                where id = ?""").param(entryId).update();
     }
 
     /**

@@ -202,6 +202,89 @@ class WaitlistApiTests {
     }
 
     @Test
+    void aLaterSignupOfAPersonMergedAsTheSameGoesToTheEntryTheyWereMergedInto() {
+        String m = unique();
+        signUp(port, signup("same-1-" + m + "@example.org", "Same Person " + m));
+        signUp(port, with(signup("same-2-" + m + "@example.net", "SAME person " + m), "specialty", "cardiology"));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long kept = entryIdOf("same-1-" + m + "@example.org");
+        long merged = entryIdOf("same-2-" + m + "@example.net");
+        int pair = ops.get("/api/waitlist/" + kept).<Integer>json("$.possibleDuplicates[0].id");
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + pair + "/resolve", Json.object("decision", "SAME"))
+                .status()).isEqualTo(200);
+        String laterEmail = " Same-2-" + m + "@EXAMPLE.net";
+
+        signUp(port, with(signup(laterEmail, "Same Person " + m), "specialty", "neurology", "sourcePage", "how-we-verify",
+                "preferredLanguage", "pt", "timeZone", "Asia/Tokyo"));
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+
+        ApiClient.Response entry = ops.get("/api/waitlist/" + kept);
+        assertThat(entry.<String>json("$.status")).isEqualTo("ACTIVE");
+        assertThat(entry.<Integer>json("$.signupCount")).isEqualTo(3);
+        assertThat(entry.<List<String>>json("$.specialties")).containsExactly("cardiology", "neurology", "oncology");
+        assertThat(entry.<List<String>>json("$.sourcePages")).containsExactly("cancer-second-opinion-china", "how-we-verify");
+        assertThat(entry.<String>json("$.preferredLanguage")).isEqualTo("pt");
+        assertThat(entry.<String>json("$.timeZone")).isEqualTo("Asia/Tokyo");
+        assertThat(entry.<List<String>>json("$.signups[*].state")).containsExactly("CANONICAL", "DUPLICATE", "DUPLICATE");
+        assertThat(entry.<Integer>json("$.signups[2].duplicateOf")).isEqualTo(entry.<Integer>json("$.signups[0].id"));
+        assertThat(entry.<List<Integer>>json("$.merges[*].signupId")).contains(entry.<Integer>json("$.signups[2].id"));
+        ApiClient.Response left = ops.get("/api/waitlist/" + merged);
+        assertThat(left.<String>json("$.status")).isEqualTo("MERGED");
+        assertThat(left.<Integer>json("$.signupCount")).isZero();
+        assertThat(left.<List<String>>json("$.specialties")).containsExactly("cardiology");
+        assertThat(left.<List<Object>>json("$.signups")).isEmpty();
+    }
+
+    @Test
+    void aMergeOfAnErasedPersonCannotBeUndone() {
+        String m = unique();
+        signUp(port, signup("erased-undo-" + m + "@example.org", "Erased Undo " + m));
+        signUp(port, signup("Erased-Undo-" + m + "@example.org", "Erased Undo " + m));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long entryId = entryIdOf("erased-undo-" + m + "@example.org");
+        long mergeId = ops.get("/api/waitlist/" + entryId).<Integer>json("$.merges[0].id");
+        assertThat(ops.post("/api/waitlist/" + entryId + "/erase", "{}").status()).isEqualTo(200);
+
+        ApiClient.Response undo = ops.post("/api/waitlist/merges/" + mergeId + "/undo", "{}");
+
+        assertThat(undo.status()).isEqualTo(409);
+        assertThat(undo.contentType()).startsWith("application/problem+json");
+        assertThat(undo.<String>json("$.detail")).contains("erased");
+        assertThat(jdbc.sql("select count(*) from waitlist_signup where entry_id = ?").param(entryId).query(Long.class)
+                .single()).isEqualTo(2);
+        assertThat(jdbc.sql("select undone_at is null from waitlist_merge where id = ?").param(mergeId).query(Boolean.class)
+                .single()).isTrue();
+    }
+
+    @Test
+    void aMergeWhoseSignupALaterMergeMovedCannotBeUndone() {
+        String m = unique();
+        signUp(port, signup("moved-first-" + m + "@example.org", "Moved Person " + m));
+        signUp(port, signup("moved-" + m + "@example.net", "Moved Person " + m));
+        signUp(port, signup("MOVED-" + m + "@example.net", "Moved Person " + m));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long first = entryIdOf("moved-first-" + m + "@example.org");
+        long second = entryIdOf("moved-" + m + "@example.net");
+        long mergeId = ops.get("/api/waitlist/" + second).<Integer>json("$.merges[0].id");
+        int pair = ops.get("/api/waitlist/" + second).<Integer>json("$.possibleDuplicates[0].id");
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + pair + "/resolve", Json.object("decision", "SAME"))
+                .status()).isEqualTo(200);
+
+        ApiClient.Response undo = ops.post("/api/waitlist/merges/" + mergeId + "/undo", "{}");
+
+        assertThat(undo.status()).isEqualTo(409);
+        assertThat(undo.contentType()).startsWith("application/problem+json");
+        assertThat(undo.<String>json("$.detail")).contains("moved");
+        assertThat(ops.get("/api/waitlist/" + first).<Integer>json("$.signupCount")).isEqualTo(3);
+        assertThat(ops.get("/api/waitlist/" + second).<String>json("$.status")).isEqualTo("MERGED");
+        assertThat(jdbc.sql("select undone_at is null from waitlist_merge where id = ?").param(mergeId).query(Boolean.class)
+                .single()).isTrue();
+    }
+
+    @Test
     void everyLookAtAPersonsRecordAndEveryExportIsAudited() {
         String m = unique();
         String email = "viewed-" + m + "@example.org";

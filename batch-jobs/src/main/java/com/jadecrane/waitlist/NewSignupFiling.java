@@ -1,5 +1,6 @@
 package com.jadecrane.waitlist;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * contact preferences, the union of specialties and source pages), mark each sign-up CANONICAL or
  * DUPLICATE and record a merge for every duplicate, all in one statement. Only NEW sign-ups are touched, so a second run
  * finds nothing to do.
+ * <p>
+ * A sign-up whose identity key belongs to an entry that ops merged into another (a SAME decision) is
+ * filed under that other entry, which a second statement then recomputes from its sign-ups: the
+ * upsert cannot add to it, because it only reaches the merged entry through the key, and a data-modifying
+ * CTE may not update one row twice. Only those few entries are recomputed, never the chunk's others.
  */
 class NewSignupFiling extends ResumableChunkTasklet {
 
@@ -41,16 +47,20 @@ class NewSignupFiling extends ResumableChunkTasklet {
                        newest[1][5], newest[1][6], last_at, specialties, source_pages, signups
                 from incoming
                 on conflict (identity_key) where not kept_apart do update set
-                    email = case when excluded.preferences_at >= e.preferences_at then excluded.email else e.email end,
-                    full_name = case when excluded.preferences_at >= e.preferences_at then excluded.full_name else e.full_name end,
-                    name_key = case when excluded.preferences_at >= e.preferences_at then excluded.name_key else e.name_key end,
-                    country = case when excluded.preferences_at >= e.preferences_at then excluded.country else e.country end,
-                    preferred_language = case when excluded.preferences_at >= e.preferences_at then excluded.preferred_language else e.preferred_language end,
-                    time_zone = case when excluded.preferences_at >= e.preferences_at then excluded.time_zone else e.time_zone end,
-                    preferences_at = greatest(excluded.preferences_at, e.preferences_at),
-                    specialties = array(select distinct s from unnest(e.specialties || excluded.specialties) s order by s),
-                    source_pages = array(select distinct p from unnest(e.source_pages || excluded.source_pages) p order by p),
-                    signup_count = e.signup_count + excluded.signup_count,
+                    -- a merged entry keeps what it had when it was merged (no sign-up is filed under it); it is
+                    -- still updated so that returning names it and its merged_into
+                    email = case when e.merged_into is null and excluded.preferences_at >= e.preferences_at then excluded.email else e.email end,
+                    full_name = case when e.merged_into is null and excluded.preferences_at >= e.preferences_at then excluded.full_name else e.full_name end,
+                    name_key = case when e.merged_into is null and excluded.preferences_at >= e.preferences_at then excluded.name_key else e.name_key end,
+                    country = case when e.merged_into is null and excluded.preferences_at >= e.preferences_at then excluded.country else e.country end,
+                    preferred_language = case when e.merged_into is null and excluded.preferences_at >= e.preferences_at then excluded.preferred_language else e.preferred_language end,
+                    time_zone = case when e.merged_into is null and excluded.preferences_at >= e.preferences_at then excluded.time_zone else e.time_zone end,
+                    preferences_at = case when e.merged_into is null then greatest(excluded.preferences_at, e.preferences_at) else e.preferences_at end,
+                    specialties = case when e.merged_into is null
+                        then array(select distinct s from unnest(e.specialties || excluded.specialties) s order by s) else e.specialties end,
+                    source_pages = case when e.merged_into is null
+                        then array(select distinct p from unnest(e.source_pages || excluded.source_pages) p order by p) else e.source_pages end,
+                    signup_count = case when e.merged_into is null then e.signup_count + excluded.signup_count else e.signup_count end,
                     version = e.version + 1,
                     updated_at = now()
                 returning e.id, e.identity_key, e.canonical_signup_id, e.merged_into, (xmax = 0) as inserted),
@@ -58,29 +68,36 @@ class NewSignupFiling extends ResumableChunkTasklet {
                 update waitlist_signup s set
                     entry_id = coalesce(u.merged_into, u.id),
                     state = case when s.id = u.canonical_signup_id then 'CANONICAL' else 'DUPLICATE' end,
-                    duplicate_of = case when s.id = u.canonical_signup_id then null else u.canonical_signup_id end
+                    -- under a merged entry's key, a duplicate of the canonical sign-up of the entry it was merged
+                    -- into, as the merge made its other sign-ups (the subquery runs for those rows alone)
+                    duplicate_of = case when s.id = u.canonical_signup_id then null
+                                        when u.merged_into is null then u.canonical_signup_id
+                                        else (select canonical_signup_id from waitlist_entry where id = u.merged_into) end
                 from upserted u
                 where s.state = 'NEW' and s.identity_key > :after and s.identity_key <= :upTo
                   and s.identity_key = u.identity_key
-                returning s.id, s.entry_id, s.state),
+                returning s.id, s.entry_id, s.state, u.merged_into is not null as redirected),
             merged as (
                 insert into waitlist_merge (entry_id, signup_id, job_execution_id)
                 select entry_id, id, :jobExecutionId from filed where state = 'DUPLICATE')
             select f.entry_id, count(*) as filed, count(*) filter (where f.state = 'DUPLICATE') as merged,
-                   (select count(*) from upserted where inserted) as new_people
+                   (select count(*) from upserted where inserted) as new_people, bool_or(f.redirected) as redirected
             from filed f group by f.entry_id""";
 
-    private record FiledEntry(long entryId, long filed, long merged, long newPeople) {
+    /** One entry's share of a chunk; redirected when its sign-ups came under the key of an entry merged into it. */
+    private record FiledEntry(long entryId, long filed, long merged, long newPeople, boolean redirected) {
     }
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final EntrySummaries summaries;
     private final int chunkSize;
 
-    NewSignupFiling(JdbcClient jdbc, ApplicationEventPublisher events, int chunkSize) {
+    NewSignupFiling(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries, int chunkSize) {
         super(NAME);
         this.jdbc = jdbc;
         this.events = events;
+        this.summaries = summaries;
         this.chunkSize = chunkSize;
     }
 
@@ -104,13 +121,19 @@ class NewSignupFiling extends ResumableChunkTasklet {
         long merged = 0;
         long read = 0;
         long newPeople = filed.isEmpty() ? 0 : filed.get(0).newPeople();
+        List<Long> redirected = new ArrayList<>();
         for (FiledEntry entry : filed) {
             read += entry.filed();
             merged += entry.merged();
+            if (entry.redirected()) {
+                redirected.add(entry.entryId());
+            }
             if (entry.merged() > 0) {
                 events.publishEvent(new WaitlistEntryMerged(entry.entryId(), (int) entry.merged(), jobExecutionId, null));
             }
         }
+        // same transaction as the chunk statement, so the step commits both or neither
+        summaries.recompute(redirected);
         return new ChunkResult(upTo, read, merged, newPeople);
     }
 

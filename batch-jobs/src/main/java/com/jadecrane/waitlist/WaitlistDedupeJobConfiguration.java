@@ -84,9 +84,9 @@ class WaitlistDedupeJobConfiguration {
 
     @Bean(name = NewSignupFiling.NAME)
     @StepScope
-    NewSignupFiling newSignupFiling(JdbcClient jdbc, ApplicationEventPublisher events,
+    NewSignupFiling newSignupFiling(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries,
             @Value("#{jobParameters['chunkSize'] ?: 50000}") Long chunkSize) {
-        return new NewSignupFiling(jdbc, events, chunkSize.intValue());
+        return new NewSignupFiling(jdbc, events, summaries, chunkSize.intValue());
     }
 
     @Bean
