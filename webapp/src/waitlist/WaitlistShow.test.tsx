@@ -135,6 +135,37 @@ describe('WaitlistShow', () => {
     expect(await screen.findByText('No invitation sent to this person.', {}, { timeout: 15000 })).toBeInTheDocument();
   });
 
+  it("shows the person's seats with their window, status and hold deadline", async () => {
+    const held = {
+      id: 5, entryId: 7, windowId: 3, status: 'HELD', allocatedAt: '2026-11-24T02:05:00+08:00', allocatedBy: 'job:12',
+      holdExpiresAt: '2026-11-29T08:00:00+08:00', windowStartsAt: '2026-12-10T09:00:00+08:00', fullName: 'Ana Silva',
+    };
+    const declined = { ...held, id: 4, windowId: 2, status: 'DECLINED', holdExpiresAt: undefined,
+      windowStartsAt: '2026-12-01T09:00:00+08:00', releasedAt: '2026-11-20T10:00:00+08:00', releasedBy: 'ops1',
+      releaseReason: 'cannot travel then' };
+    const { calls } = mockFetch((call) =>
+      call.url.startsWith('/api/allocations?') ? jsonResponse([held, declined]) : call.url.startsWith('/api/invitations?')
+        ? jsonResponse([], 200, { 'X-Total-Count': '0' }) : jsonResponse(ENTRY),
+    );
+    renderApp('/waitlist/7/show', { roles: ['OPS'], dataProvider: createDataProvider() });
+
+    const link = await screen.findByRole('link', { name: '#3 2026-12-10 09:00' }, { timeout: 15000 });
+    expect(link).toHaveAttribute('href', '/windows/3/show');
+    const row = link.closest('tr') as HTMLElement;
+    expect(within(row).getByText('HELD')).toBeInTheDocument();
+    expect(within(row).getByText('2026-11-29 08:00')).toBeInTheDocument();
+    const other = screen.getByRole('link', { name: '#2 2026-12-01 09:00' }).closest('tr') as HTMLElement;
+    expect(within(other).getByText('DECLINED')).toBeInTheDocument();
+    expect(within(other).getByText('cannot travel then')).toBeInTheDocument();
+    const query = calls.find((c) => c.url.startsWith('/api/allocations?'))!.url;
+    expect(new URLSearchParams(query.slice(query.indexOf('?') + 1)).get('entryId')).toBe('7');
+  });
+
+  it('says so when the person never had a seat', async () => {
+    setup();
+    expect(await screen.findByText('No seat allocated to this person.', {}, { timeout: 15000 })).toBeInTheDocument();
+  });
+
   it('shows the list row while the detail loads, without sign-ups yet', async () => {
     const { signups: _signups, merges: _merges, possibleDuplicates: _pairs, ...row } = ENTRY;
     const getOne = vi.fn(async () => ({ data: row }));

@@ -26,6 +26,7 @@ import type { Decision } from './waitlistApi';
 import { LabelledValue } from '../DetailItem';
 import { useAdminAction } from '../useAdminAction';
 import { EntryInvitations } from '../invitations/EntryInvitations';
+import { EntryAllocations } from '../windows/EntryAllocations';
 
 export interface Signup {
   id: number;
@@ -253,8 +254,9 @@ const EraseButton = ({ entry }: { entry: EntryDetail }) => {
         <DialogTitle>Erase this person?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Their name, email, messages and contact details are removed from every sign-up for good; only
-            country, specialty, source page and dates stay for the counts. Type ERASE to confirm.
+            Their name, email, messages and contact details are removed for good from every sign-up, and from
+            their seats, invitations and emails; a seat they hold is released. Only country, specialty, source
+            page and dates stay for the counts. Type ERASE to confirm.
           </DialogContentText>
           <MuiTextField
             autoFocus
@@ -343,6 +345,9 @@ const EntryContent = () => {
         </Section>
         <Section title="Possible duplicates">
           <PossibleDuplicatesTable pairs={entry.possibleDuplicates} />
+        </Section>
+        <Section title="Seats">
+          <EntryAllocations />
         </Section>
         <Section title="Invitations and emails">
           <EntryInvitations />

@@ -8,6 +8,7 @@ export interface Allocation {
   allocatedAt: string;
   allocatedBy: string;
   holdExpiresAt?: string;
+  answeredAt?: string;
   releasedAt?: string;
   releasedBy?: string;
   reason?: string;
@@ -16,6 +17,7 @@ export interface Allocation {
   email?: string;
   preferredLanguage?: string;
   personTimeZone?: string;
+  windowStartsAt?: string;
 }
 
 export interface ConsultationWindow {

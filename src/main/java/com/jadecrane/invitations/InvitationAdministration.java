@@ -91,6 +91,12 @@ class InvitationAdministration {
         return new Page<>(content, total);
     }
 
+    /** Every invitation of these waitlist entries (one person's), oldest first. */
+    List<InvitationView> ofEntries(List<Long> entryIds) {
+        return jdbc.sql(COLUMNS + FROM + " where i.entry_id in (:entries) order by i.id").param("entries", entryIds)
+                .query(VIEW).list();
+    }
+
     InvitationView get(long id) {
         return jdbc.sql(COLUMNS + FROM + " where i.id = ?").param(id).query(VIEW).optional()
                 .orElseThrow(() -> new ResourceNotFoundException("Invitation", id));

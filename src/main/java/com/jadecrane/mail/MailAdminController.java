@@ -1,6 +1,5 @@
 package com.jadecrane.mail;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.jadecrane.security.CurrentUser;
@@ -36,9 +34,6 @@ class MailAdminController {
 
     private static final Map<String, String> OUTBOX_SORTABLE = Map.of("createdAt", "created_at", "toEmail", "to_email",
             "subject", "subject");
-
-    private static final TypeReference<List<OutboxTransport.KeptAttachment>> ATTACHMENTS = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
     private final Suppressions suppressions;
@@ -66,18 +61,10 @@ class MailAdminController {
         String where = " where (cast(:q as text) is null or lower(to_email) like :like or subject ilike :like)";
         String like = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase() + "%";
         String search = like == null ? null : q;
-        List<OutboxMail> mails = jdbc.sql("select id, to_email, to_name, subject, text_body, html_body, template_id,"
-                        + " custom_args::text as custom_args, categories, attachments::text as attachments, created_at"
-                        + " from mail_outbox" + where
+        List<OutboxMail> mails = jdbc.sql("select " + OutboxMail.COLUMNS + " from mail_outbox" + where
                         + " order by " + query.orderBy() + " limit :limit offset :offset")
                 .param("q", search).param("like", like).param("limit", query.size()).param("offset", query.offset())
-                .query((rs, n) -> new OutboxMail(rs.getLong("id"), rs.getString("to_email"), rs.getString("to_name"),
-                        rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
-                        rs.getString("template_id"), rs.getString("custom_args"),
-                        List.of((String[]) rs.getArray("categories").getArray()),
-                        json.readValue(rs.getString("attachments"), ATTACHMENTS),
-                        rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
+                .query(OutboxMail.rows(json)).list();
         long total = jdbc.sql("select count(*) from mail_outbox" + where).param("q", search).param("like", like)
                 .query(Long.class).single();
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(total)).body(mails);
@@ -109,10 +96,5 @@ class MailAdminController {
     }
 
     record NewSuppression(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(min = 3, max = 500) String note) {
-    }
-
-    record OutboxMail(long id, String toEmail, String toName, String subject, String textBody, String htmlBody,
-            String templateId, String customArgs, List<String> categories,
-            List<OutboxTransport.KeptAttachment> attachments, OffsetDateTime createdAt) {
     }
 }

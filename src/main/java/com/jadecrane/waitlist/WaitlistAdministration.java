@@ -1,7 +1,10 @@
 package com.jadecrane.waitlist;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.jadecrane.system.ConflictException;
 import com.jadecrane.system.ResourceNotFoundException;
+import com.jadecrane.waitlist.PersonalDataHolder.DataSubject;
+import com.jadecrane.waitlist.WaitlistViews.EntryDetail;
+import com.jadecrane.waitlist.WaitlistViews.PersonalDataExport;
 
 /**
  * What ops decide about people on the waitlist: undo a merge, settle a possible duplicate, and the
@@ -25,11 +31,16 @@ class WaitlistAdministration {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final EntrySummaries summaries;
+    private final WaitlistQueries queries;
+    private final List<PersonalDataHolder> holders;
 
-    WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries) {
+    WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries,
+            WaitlistQueries queries, List<PersonalDataHolder> holders) {
         this.jdbc = jdbc;
         this.events = events;
         this.summaries = summaries;
+        this.queries = queries;
+        this.holders = holders;
     }
 
     /**
@@ -131,7 +142,9 @@ class WaitlistAdministration {
      * Anonymizes a person: every personal column of their sign-ups and entry (and of entries merged
      * into it) becomes null, the identity key a random value (so they can sign up afresh as someone
      * new), the status ERASED. Kept for the counts: country, specialty, source page, language, dates
-     * and the consent flags. Open possible-duplicate pairs with them are removed.
+     * and the consent flags. Open possible-duplicate pairs with them are removed. Every
+     * {@link PersonalDataHolder} erases its rows of the person in this same transaction (their
+     * addresses are read first: the mail sent to them is found by address).
      */
     @Transactional
     int erase(long entryId, String username) {
@@ -141,6 +154,8 @@ class WaitlistAdministration {
         if (!entries.contains(entryId)) {
             throw new ResourceNotFoundException("Waitlist entry", entryId);
         }
+        DataSubject person = new DataSubject(entryId, entries, emailsOf(entries));
+        holders.forEach(holder -> holder.erase(person, username));
         int signups = jdbc.sql("""
                 update waitlist_signup set email = null, full_name = null, name_key = null, time_zone = null,
                     message = null, client_ip_hash = null, user_agent = null,
@@ -159,7 +174,34 @@ class WaitlistAdministration {
         return signups;
     }
 
-    void exported(long entryId, String username) {
+    /**
+     * Everything held about one person (a data-subject access request): the entry with its sign-ups,
+     * merges and possible duplicates, then each {@link PersonalDataHolder}'s section. Read in one
+     * transaction, so the sections agree with each other; not a read-only one, since the audit log
+     * writes {@link PersonalDataExported} in it.
+     */
+    @Transactional
+    PersonalDataExport export(long entryId, String username) {
+        EntryDetail entry = queries.detail(entryId);
+        List<Long> entries = jdbc.sql("select id from waitlist_entry where id = ? or merged_into = ? order by id")
+                .params(entryId, entryId).query(Long.class).list();
+        DataSubject person = new DataSubject(entryId, entries, emailsOf(entries));
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (PersonalDataHolder holder : holders) {
+            if (sections.put(holder.section(), holder.recordsOf(person)) != null) {
+                throw new IllegalStateException("Two personal data holders report the section " + holder.section());
+            }
+        }
         events.publishEvent(new PersonalDataExported(entryId, username));
+        return new PersonalDataExport(entry, sections);
+    }
+
+    /** Every address these entries and their sign-ups carry, lower case. */
+    private Set<String> emailsOf(List<Long> entries) {
+        return new TreeSet<>(jdbc.sql("""
+                select lower(email) from waitlist_signup where entry_id in (:entries) and email is not null
+                union
+                select lower(email) from waitlist_entry where id in (:entries) and email is not null""")
+                .param("entries", entries).query(String.class).list());
     }
 }

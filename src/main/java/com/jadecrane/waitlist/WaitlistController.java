@@ -25,6 +25,7 @@ import com.jadecrane.system.PageQuery;
 import com.jadecrane.waitlist.WaitlistViews.DedupeRun;
 import com.jadecrane.waitlist.WaitlistViews.EntryDetail;
 import com.jadecrane.waitlist.WaitlistViews.EntrySummary;
+import com.jadecrane.waitlist.WaitlistViews.PersonalDataExport;
 import com.jadecrane.waitlist.WaitlistViews.PossibleDuplicate;
 
 /** The waitlist for ops: personal data, so OPS and ADMIN only (EDITOR and LEADERSHIP get 403). */
@@ -72,14 +73,13 @@ class WaitlistController {
         return detail;
     }
 
-    /** Everything held about one person, as a JSON download (a data-subject access request). */
+    /** Everything held about one person, in every module, as a JSON download (a data-subject access request). */
     @GetMapping("/{id}/export")
-    ResponseEntity<EntryDetail> export(@PathVariable long id) {
-        EntryDetail detail = queries.detail(id);
-        administration.exported(id, CurrentUser.username());
+    ResponseEntity<PersonalDataExport> export(@PathVariable long id) {
+        PersonalDataExport export = administration.export(id, CurrentUser.username());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"waitlist-person-" + id + ".json\"")
-                .body(detail);
+                .body(export);
     }
 
     @PostMapping("/{id}/erase")

@@ -2,6 +2,10 @@ package com.jadecrane.waitlist;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** What the admin API answers about waitlist people (JSON records). */
 final class WaitlistViews {
@@ -38,6 +42,32 @@ final class WaitlistViews {
             String timeZone, List<String> specialties, List<String> sourcePages, String status, Instant queuedAt,
             int signupCount, boolean keptApart, Long mergedInto, Long canonicalSignupId, int version,
             List<Signup> signups, List<Merge> merges, List<PossibleDuplicate> possibleDuplicates) {
+    }
+
+    /**
+     * The data-subject export: the entry's own fields as on the detail screen, then one key per
+     * {@link PersonalDataHolder} section (allocations, invitations, emails) beside them. A class with
+     * getters, not a record: Jackson unwraps and spreads a map from getters reliably.
+     */
+    static final class PersonalDataExport {
+
+        private final EntryDetail entry;
+        private final Map<String, Object> sections;
+
+        PersonalDataExport(EntryDetail entry, Map<String, Object> sections) {
+            this.entry = entry;
+            this.sections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sections));
+        }
+
+        @JsonUnwrapped
+        public EntryDetail getEntry() {
+            return entry;
+        }
+
+        @JsonAnyGetter
+        public Map<String, Object> getSections() {
+            return sections;
+        }
     }
 
     /** What one dedupe run did. */

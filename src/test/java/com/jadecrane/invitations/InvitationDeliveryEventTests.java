@@ -1,11 +1,8 @@
 package com.jadecrane.invitations;
 
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import com.jadecrane.invitations.InvitationTestData.Seat;
 import com.jadecrane.invitations.InvitationTokens.LinkTokens;
 import com.jadecrane.support.ApiClient;
 import com.jadecrane.support.IntegrationTest;
-import com.jadecrane.support.Json;
 import com.jadecrane.support.SendGridEventSigner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +46,7 @@ class InvitationDeliveryEventTests {
                 Instant.now().plus(90, ChronoUnit.DAYS));
         ledger.unconfirmed(seat.invitationId(), "read timed out");
 
-        assertThat(postSigned(event("delivered", seat, null)).status()).isEqualTo(200);
+        assertThat(postSigned(InvitationTestData.deliveryEvent("delivered", seat, null)).status()).isEqualTo(200);
 
         assertThat(data.status(seat.invitationId())).isEqualTo("SENT");
         assertThat(column(seat, "delivered_at")).isNotNull();
@@ -62,7 +58,7 @@ class InvitationDeliveryEventTests {
     void aBounceFailsASentInvitationWithTheReason() {
         Seat seat = sentInvitation();
 
-        postSigned(event("bounce", seat, "550 5.1.1 mailbox unavailable"));
+        postSigned(InvitationTestData.deliveryEvent("bounce", seat, "550 5.1.1 mailbox unavailable"));
 
         assertThat(data.status(seat.invitationId())).isEqualTo("FAILED");
         assertThat(column(seat, "failure_reason")).isEqualTo("bounce: 550 5.1.1 mailbox unavailable");
@@ -73,8 +69,8 @@ class InvitationDeliveryEventTests {
     void opensAndSpamReportsAreRecorded() {
         Seat seat = sentInvitation();
 
-        postSigned(event("open", seat, null));
-        postSigned(event("spamreport", seat, null));
+        postSigned(InvitationTestData.deliveryEvent("open", seat, null));
+        postSigned(InvitationTestData.deliveryEvent("spamreport", seat, null));
 
         assertThat(data.status(seat.invitationId())).isEqualTo("SENT");
         assertThat(column(seat, "opened_at")).isNotNull();
@@ -95,23 +91,7 @@ class InvitationDeliveryEventTests {
                 .query(String.class).optional().orElse(null);
     }
 
-    private static String event(String type, Seat seat, String reason) {
-        Map<String, Object> event = new java.util.HashMap<>(Map.of("sg_event_id", UUID.randomUUID().toString(), "event", type,
-                "email", seat.email(), "timestamp", Instant.now().getEpochSecond(),
-                "sg_message_id", "msg-" + seat.invitationId() + ".filter0001", "invitationId",
-                Long.toString(seat.invitationId())));
-        if (reason != null) {
-            event.put("reason", reason);
-        }
-        return Json.write(List.of(event));
-    }
-
     private ApiClient.Response postSigned(String body) {
-        String timestamp = SendGridEventSigner.now();
-        ApiClient client = new ApiClient(port).withoutCsrfHeader();
-        return client.send(client.request("/api/public/sendgrid/events").header("Content-Type", "application/json")
-                .header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp)
-                .header("X-Twilio-Email-Event-Webhook-Signature", SendGridEventSigner.sign(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return SendGridEventSigner.postSigned(port, body);
     }
 }

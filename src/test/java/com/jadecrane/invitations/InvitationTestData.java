@@ -3,9 +3,14 @@ package com.jadecrane.invitations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.jadecrane.support.Json;
 
 /**
  * Rows for the invitation tests, written straight into the shared test database: a specialty,
@@ -77,6 +82,18 @@ final class InvitationTestData {
     int outboxMails(long invitationId) {
         return jdbc.sql("select count(*) from mail_outbox where custom_args ->> 'invitationId' = ?")
                 .param(Long.toString(invitationId)).query(Integer.class).single();
+    }
+
+    /** A SendGrid delivery event of the seat's invitation mail (JSON array of one), as the webhook receives it. */
+    static String deliveryEvent(String type, Seat seat, String reason) {
+        Map<String, Object> event = new HashMap<>(Map.of("sg_event_id", UUID.randomUUID().toString(), "event", type,
+                "email", seat.email(), "timestamp", Instant.now().getEpochSecond(),
+                "sg_message_id", "msg-" + seat.invitationId() + ".filter0001", "invitationId",
+                Long.toString(seat.invitationId())));
+        if (reason != null) {
+            event.put("reason", reason);
+        }
+        return Json.write(List.of(event));
     }
 
     record Seat(long allocationId, long entryId, long windowId, String email, String name, String specialty,

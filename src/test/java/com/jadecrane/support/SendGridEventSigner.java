@@ -33,6 +33,16 @@ public final class SendGridEventSigner {
         return sign(generate(), timestamp, body);
     }
 
+    /** Posts these events to the webhook as SendGrid does: signed, now. */
+    public static ApiClient.Response postSigned(int port, String body) {
+        String timestamp = now();
+        ApiClient client = new ApiClient(port).withoutCsrfHeader();
+        return client.send(client.request("/api/public/sendgrid/events").header("Content-Type", "application/json")
+                .header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp)
+                .header("X-Twilio-Email-Event-Webhook-Signature", sign(timestamp, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public static String now() {
         return Long.toString(Instant.now().getEpochSecond());
     }
