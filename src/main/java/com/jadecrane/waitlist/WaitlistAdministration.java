@@ -134,6 +134,10 @@ class WaitlistAdministration {
                 .update();
         jdbc.sql("update waitlist_entry set status = 'MERGED', merged_into = ?, signup_count = 0, version = version + 1, updated_at = now() where id = ?")
                 .params(keep, gone).update();
+        // entries merged into the one that goes now point at the one kept, so merged_into always names a
+        // live entry: the dedupe job files their later sign-ups there, and erasure finds them one step away
+        jdbc.sql("update waitlist_entry set merged_into = ?, version = version + 1, updated_at = now() where merged_into = ?")
+                .params(keep, gone).update();
         summaries.recompute(keep);
         events.publishEvent(new WaitlistEntryMerged(keep, moved, null, username));
     }

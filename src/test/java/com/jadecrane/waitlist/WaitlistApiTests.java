@@ -237,6 +237,49 @@ class WaitlistApiTests {
     }
 
     @Test
+    void aChainOfMergesLeavesEveryMergedEntryPointingAtTheLiveOne() {
+        String m = unique();
+        String name = "Chain Person " + m;
+        // a signs up first under another name; c and b look alike, and b is merged into c
+        signUp(port, signup("a-chain-" + m + "@example.org", "Other Person " + m));
+        signUp(port, signup("chain-c-" + m + "@example.net", name));
+        signUp(port, signup("chain-b-" + m + "@example.com", name));
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        long a = entryIdOf("a-chain-" + m + "@example.org");
+        long c = entryIdOf("chain-c-" + m + "@example.net");
+        long b = entryIdOf("chain-b-" + m + "@example.com");
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + pairOf(c, b) + "/resolve", Json.object("decision", "SAME"))
+                .status()).isEqualTo(200);
+        // a signs up again under the same name: now a and c look alike, and c (holding b's sign-up) goes into a
+        signUp(port, signup("a-chain-" + m + "@example.org", name));
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+        assertThat(ops.post("/api/waitlist/possible-duplicates/" + pairOf(a, c) + "/resolve", Json.object("decision", "SAME"))
+                .status()).isEqualTo(200);
+
+        signUp(port, with(signup("chain-b-" + m + "@example.com", name), "specialty", "neurology"));
+        ops.post("/api/waitlist/dedupe-runs", "{}");
+
+        assertThat(jdbc.sql("select merged_into from waitlist_entry where id in (?, ?)").params(b, c).query(Long.class).list())
+                .containsExactly(a, a);
+        ApiClient.Response live = ops.get("/api/waitlist/" + a);
+        assertThat(live.<Integer>json("$.signupCount")).isEqualTo(5);
+        assertThat(live.<List<String>>json("$.specialties")).containsExactly("neurology", "oncology");
+        assertThat(ops.post("/api/waitlist/" + a + "/erase", "{}").status()).isEqualTo(200);
+        for (String table : List.of("waitlist_signup", "waitlist_entry")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where email like ?").param("%chain-%" + m + "%")
+                    .query(Long.class).single()).as(table).isZero();
+        }
+    }
+
+    private int pairOf(long entry, long other) {
+        List<Map<String, Object>> pairs = TestUsers.signedIn(port, "OPS").get("/api/waitlist/" + entry)
+                .json("$.possibleDuplicates");
+        return pairs.stream().filter(p -> ((Number) p.get("otherEntryId")).longValue() == other)
+                .map(p -> ((Number) p.get("id")).intValue()).findFirst().orElseThrow();
+    }
+
+    @Test
     void aMergeOfAnErasedPersonCannotBeUndone() {
         String m = unique();
         signUp(port, signup("erased-undo-" + m + "@example.org", "Erased Undo " + m));
