@@ -107,8 +107,8 @@ class ReportController {
         Report report = get(id, caller);
         if (Report.WITHDRAWN.equals(report.status())) {
             // gone for good, unlike a report not finished yet (409): asking again will not bring it back
-            throw new ErrorResponseException(HttpStatus.GONE, Problems.of(HttpStatus.GONE, "Report " + id + " was "
-                    + report.withdrawalReason() + " (" + report.withdrawnAt() + "); ask for the period again"), null);
+            throw new ErrorResponseException(HttpStatus.GONE, Problems.of(HttpStatus.GONE, "Report " + id + " was withdrawn at "
+                    + report.withdrawnAt() + ": " + report.withdrawalReason() + "; ask for the period again"), null);
         }
         if (!Report.COMPLETED.equals(report.status())) {
             throw new ConflictException("Report " + id + " is " + report.status() + "; its file is there once it is COMPLETED");

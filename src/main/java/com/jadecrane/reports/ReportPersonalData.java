@@ -37,7 +37,7 @@ import com.jadecrane.waitlist.PersonalDataHolder;
 @Component
 class ReportPersonalData implements PersonalDataHolder {
 
-    static final String REASON = "withdrawn: it held personal data of a person who was erased";
+    static final String REASON = "it held personal data of a person who was erased";
 
     private static final Logger log = LoggerFactory.getLogger(ReportPersonalData.class);
 
