@@ -2,6 +2,7 @@ import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import type { MouseEvent } from 'react';
 import { formatDay } from '../dates';
+import { formatTime } from '../jobs/format';
 import { StatusChip } from '../jobs/StatusChip';
 import { useAdminAction } from '../useAdminAction';
 import { REPORT_TYPE_INFO, downloadReport, formatBytes, isPending } from './reportsApi';
@@ -77,6 +78,15 @@ export const ReportOutcome = ({ report }: { report: ReportView }) => {
     return (
       <Typography variant="body2" color="error" sx={{ maxWidth: 320 }}>
         Failed: {report.error || 'the report could not be produced'}
+      </Typography>
+    );
+  }
+  // the workbook is deleted: say why instead of offering a download that would answer 410
+  if (report.status === 'WITHDRAWN') {
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 320 }}>
+        Withdrawn{report.withdrawnAt ? ` ${formatTime(report.withdrawnAt)}` : ''}:{' '}
+        {report.withdrawalReason || 'its workbook was deleted'}
       </Typography>
     );
   }

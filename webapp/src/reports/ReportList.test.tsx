@@ -69,6 +69,25 @@ describe('ReportList', () => {
     expect(Object.fromEntries(api.listQueries()[0])).toEqual({ page: '0', size: '25', sort: 'requestedAt,desc' });
   });
 
+  it('shows a withdrawn report as such, with why, and offers no download', async () => {
+    const withdrawn = report({
+      id: 21,
+      type: 'WAITLIST_DETAIL',
+      status: 'WITHDRAWN',
+      requestedBy: 'ops-bea',
+      withdrawnAt: '2026-12-07T02:00:00Z',
+      withdrawalReason: 'it held personal data of a person who was erased',
+    });
+    reportsApi([[withdrawn, ARCHIVE[2]]]);
+    renderApp('/reports', { roles: ['OPS'], dataProvider: createDataProvider() });
+
+    const row21 = (await screen.findByText('ops-bea')).closest('tr') as HTMLElement;
+    expect(within(row21).getByText('WITHDRAWN')).toBeInTheDocument();
+    expect(within(row21).getByText(/Withdrawn .*: it held personal data of a person who was erased/)).toBeInTheDocument();
+    expect(within(row21).queryByRole('button', { name: 'Download' })).not.toBeInTheDocument();
+    expect(within(row('scheduler')).getByRole('button', { name: 'Download' })).toBeInTheDocument();
+  });
+
   it('reads the archive again while a report is produced and stops once all are done', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const queued = report({ id: 20, status: 'QUEUED', completedAt: null, fileName: null, sizeBytes: null, rowCount: null, requestedBy: 'leader2' });

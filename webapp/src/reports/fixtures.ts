@@ -19,6 +19,8 @@ export function report(overrides: Partial<ReportView> = {}): ReportView {
     scheduled: false,
     mailedAt: null,
     mailedRecipients: null,
+    withdrawnAt: null,
+    withdrawalReason: null,
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import type { Role } from '../roles';
 export const REPORT_TYPES = ['WAITLIST_FUNNEL', 'WAITLIST_DETAIL'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
-export const REPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
+export const REPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'WITHDRAWN'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export interface ReportView {
@@ -28,6 +28,9 @@ export interface ReportView {
   mailedAt: string | null;
   /** How many recipients it went to; null while SendGrid's answer is unknown. */
   mailedRecipients: number | null;
+  /** When its workbook was deleted because it held a person who was then erased (status WITHDRAWN). */
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
 }
 
 interface ReportTypeInfo {

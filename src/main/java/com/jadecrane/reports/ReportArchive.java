@@ -97,10 +97,14 @@ class ReportArchive {
                 .param("execution", jobExecutionId).param("id", id).update() == 1));
     }
 
-    void completed(long id, String fileName, long sizeBytes, long rowCount) {
-        jdbc.sql("""
+    /**
+     * False when the report was withdrawn while it was being written (a person it reads was erased
+     * meanwhile): its cursor may have read them before the erasure committed, so the caller deletes the file.
+     */
+    boolean completed(long id, String fileName, long sizeBytes, long rowCount) {
+        return jdbc.sql("""
                 update report set status = 'COMPLETED', completed_at = now(), file_name = ?, size_bytes = ?, row_count = ?
-                where id = ?""").params(fileName, sizeBytes, rowCount, id).update();
+                where id = ? and status = 'RUNNING'""").params(fileName, sizeBytes, rowCount, id).update() == 1;
     }
 
     /** Only the run that holds the report marks it failed (not a second launch that found it taken). */
@@ -158,6 +162,7 @@ class ReportArchive {
                 rs.getObject("completed_at", OffsetDateTime.class), rs.getString("file_name"),
                 rs.getObject("size_bytes", Long.class), rs.getObject("row_count", Long.class), rs.getString("error"),
                 rs.getObject("job_execution_id", Long.class), rs.getBoolean("scheduled"),
-                rs.getObject("mailed_at", OffsetDateTime.class), rs.getObject("mailed_recipients", Integer.class));
+                rs.getObject("mailed_at", OffsetDateTime.class), rs.getObject("mailed_recipients", Integer.class),
+                rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdrawal_reason"));
     }
 }

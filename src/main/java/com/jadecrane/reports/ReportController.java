@@ -22,6 +22,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,7 @@ import com.jadecrane.system.FieldProblem;
 import com.jadecrane.system.InvalidInputException;
 import com.jadecrane.system.Page;
 import com.jadecrane.system.PageQuery;
+import com.jadecrane.system.Problems;
 import com.jadecrane.system.ResourceNotFoundException;
 
 /**
@@ -79,9 +81,8 @@ class ReportController {
             @RequestParam(required = false) Integer size, @RequestParam(required = false) List<String> sort,
             Authentication caller) {
         ReportType only = type("type", type, false);
-        if (!blank(status)
-                && !List.of(Report.QUEUED, Report.RUNNING, Report.COMPLETED, Report.FAILED).contains(status)) {
-            throw new InvalidInputException("status", "must be QUEUED, RUNNING, COMPLETED or FAILED");
+        if (!blank(status) && !Report.STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "must be one of " + String.join(", ", Report.STATUSES));
         }
         List<ReportType> visible = new ArrayList<>(Arrays.stream(ReportType.values())
                 .filter(t -> (only == null || t == only) && allowed(t, caller)).toList());
@@ -104,6 +105,11 @@ class ReportController {
     @PreAuthorize(READERS)
     ResponseEntity<Resource> file(@PathVariable long id, Authentication caller) throws IOException {
         Report report = get(id, caller);
+        if (Report.WITHDRAWN.equals(report.status())) {
+            // gone for good, unlike a report not finished yet (409): asking again will not bring it back
+            throw new ErrorResponseException(HttpStatus.GONE, Problems.of(HttpStatus.GONE, "Report " + id + " was withdrawn at "
+                    + report.withdrawnAt() + ": " + report.withdrawalReason() + "; ask for the period again"), null);
+        }
         if (!Report.COMPLETED.equals(report.status())) {
             throw new ConflictException("Report " + id + " is " + report.status() + "; its file is there once it is COMPLETED");
         }

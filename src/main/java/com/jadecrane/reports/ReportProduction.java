@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Produces one archived report: writes its workbook next to its place in the archive, then moves
  * it there in one step, so a download never sees half a file and a failed run leaves nothing
- * behind (running it again simply writes it anew).
+ * behind (running it again simply writes it anew). A report withdrawn while it was written (see
+ * {@link ReportPersonalData}) keeps no file.
  */
 @Service
 class ReportProduction {
@@ -40,7 +41,9 @@ class ReportProduction {
             }
             long size = Files.size(part);
             Files.move(part, archive.file(reportId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            archive.completed(reportId, report.type().fileName(report.period()), size, rows);
+            if (!archive.completed(reportId, report.type().fileName(report.period()), size, rows)) {
+                Files.deleteIfExists(archive.file(reportId));
+            }
             return rows;
         }
         finally {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -21,12 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jadecrane.reports.ReportFigures.Funnel;
 import com.jadecrane.support.ApiClient;
 import com.jadecrane.support.IntegrationTest;
 import com.jadecrane.support.Json;
 import com.jadecrane.support.TestUsers;
+import com.jadecrane.waitlist.PersonalDataHolder.DataSubject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +52,12 @@ class ReportApiTests {
 
     @Autowired
     ReportArchive archive;
+
+    @Autowired
+    ReportPersonalData reportPersonalData;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theFunnelWorkbookHoldsTheDatabaseFiguresChartsAndNoPersonalData() throws Exception {
@@ -183,6 +193,65 @@ class ReportApiTests {
         assertThat(onlyDetail.header("X-Total-Count")).hasValue("0");
         assertThat((List<String>) leader.get("/api/reports?size=200").json("$[*].type")).doesNotContain("WAITLIST_DETAIL");
         assertThat(TestUsers.signedIn(port, "EDITOR").get("/api/reports").status()).isEqualTo(403);
+    }
+
+    /**
+     * The person's detail workbook is listed in their export, then withdrawn by their erasure: file
+     * deleted, row WITHDRAWN, download 410. The funnel of the same week and the detail workbook of a
+     * week without them stay, so a withdrawal of every detail report would fail here too.
+     */
+    @Test
+    void erasingAPersonWithdrawsTheDetailReportsThatHoldThemAndNothingElse() throws Exception {
+        ReportTestData data = new ReportTestData(jdbc).seed();
+        ReportTestData otherWeek = new ReportTestData(jdbc).seed();
+        ApiClient ops = TestUsers.signedIn(port, "OPS");
+        long detail = requestAndAwait(ops, "WAITLIST_DETAIL", data.period);
+        long elsewhere = requestAndAwait(ops, "WAITLIST_DETAIL", otherWeek.period);
+        long funnel = requestAndAwait(ops, "WAITLIST_FUNNEL", data.period);
+        assertThat(archive.file(detail)).isRegularFile();
+
+        ApiClient.Response export = ops.get("/api/waitlist/" + data.personA + "/export");
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        assertThat(export.<List<Integer>>json("$.reports[*].id")).containsExactly((int) detail);
+        assertThat(export.<String>json("$.reports[0].periodStart")).isEqualTo(data.monday.toString());
+        assertThat(export.<String>json("$.reports[0].periodEnd")).isEqualTo(data.period.end().toString());
+        assertThat(export.<String>json("$.reports[0].generatedAt")).isNotBlank();
+
+        ApiClient.Response erased = ops.post("/api/waitlist/" + data.personA + "/erase", "{}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+
+        assertThat(archive.file(detail)).doesNotExist();
+        Report withdrawn = archive.get(detail);
+        assertThat(withdrawn.status()).isEqualTo(Report.WITHDRAWN);
+        assertThat(withdrawn.withdrawnAt()).isNotNull();
+        assertThat(withdrawn.withdrawalReason()).isEqualTo(ReportPersonalData.REASON);
+        ApiClient.Response gone = ops.get("/api/reports/" + detail + "/file");
+        assertThat(gone.status()).as(gone.body()).isEqualTo(410);
+        assertThat(gone.contentType()).startsWith("application/problem+json");
+        assertThat(gone.<String>json("$.detail")).contains(ReportPersonalData.REASON);
+        assertThat(ops.get("/api/reports?status=WITHDRAWN&size=200").<List<Integer>>json("$[*].id")).contains((int) detail);
+        assertThat(ops.get("/api/waitlist/" + data.personA + "/export").<List<Object>>json("$.reports")).isEmpty();
+        for (long kept : List.of(funnel, elsewhere)) {
+            assertThat(archive.get(kept).status()).as("report %d", kept).isEqualTo(Report.COMPLETED);
+            assertThat(ops.download("/api/reports/" + kept + "/file").statusCode()).as("report %d", kept).isEqualTo(200);
+        }
+    }
+
+    /** The file goes only once the erasure commits: one rolled back leaves the workbook and its row as they were. */
+    @Test
+    void anErasureRolledBackLeavesTheWorkbook() throws Exception {
+        ReportTestData data = new ReportTestData(jdbc).seed();
+        long detail = requestAndAwait(TestUsers.signedIn(port, "OPS"), "WAITLIST_DETAIL", data.period);
+
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            reportPersonalData.erase(new DataSubject(data.personA, List.of(data.personA), Set.of(data.email("a"))),
+                    "report-test");
+            assertThat(archive.get(detail).status()).isEqualTo(Report.WITHDRAWN);
+            transaction.setRollbackOnly();
+        });
+
+        assertThat(archive.file(detail)).isRegularFile();
+        assertThat(archive.get(detail).status()).isEqualTo(Report.COMPLETED);
     }
 
     @Test

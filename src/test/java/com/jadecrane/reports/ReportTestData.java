@@ -39,6 +39,8 @@ final class ReportTestData {
     final ReportPeriod period = new ReportPeriod(monday, monday.plusDays(6));
     final String sourcePage = "report-test-" + marker;
     long windowId;
+    /** Person A's entry: two sign-ups in the week, so every detail report of it holds A. */
+    long personA;
 
     private final JdbcClient jdbc;
 
@@ -51,6 +53,7 @@ final class ReportTestData {
 
     ReportTestData seed() {
         long a = person("a", "Ana Report", "PT", "pt", "oncology", at(0));
+        personA = a;
         signup("a", "Ana Report", "PT", "pt", "oncology", at(1), a, "DUPLICATE", true);
         long b = person("b", FORMULA_NAME, "BR", "pt-BR", "lung-cancer", at(2));
         long c = person("c", "Chen Report", "SG", "en", "oncology", at(-3));
