@@ -15,8 +15,6 @@ import com.jadecrane.waitlist.PersonalDataHolder;
 @Component
 class InvitationPersonalData implements PersonalDataHolder {
 
-    static final String ERASED = "the person's personal data was erased";
-
     private final JdbcClient jdbc;
     private final InvitationAdministration administration;
 
@@ -48,6 +46,6 @@ class InvitationPersonalData implements PersonalDataHolder {
                     accept_token_hash = null, decline_token_hash = null, unsubscribe_token_hash = null,
                     updated_at = now(), version = version + 1
                 where entry_id in (:entries)""")
-                .param("erased", ERASED).param("entries", person.entryIds()).update();
+                .param("erased", ERASED_REASON).param("entries", person.entryIds()).update();
     }
 }

@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public interface PersonalDataHolder {
 
+    /** The reason a holder writes where a row had to be changed because its person was erased. */
+    String ERASED_REASON = "the person's personal data was erased";
+
     /** One person as the waitlist knows them, read before anything of theirs is erased. */
     record DataSubject(long entryId, List<Long> entryIds, Set<String> emails) {
 

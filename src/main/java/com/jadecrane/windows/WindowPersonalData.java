@@ -18,8 +18,6 @@ import com.jadecrane.windows.WindowViews.AllocationView;
 @Component
 class WindowPersonalData implements PersonalDataHolder {
 
-    static final String ERASED = "the person's personal data was erased";
-
     private final JdbcClient jdbc;
     private final WindowQueries queries;
     private final ApplicationEventPublisher events;
@@ -55,9 +53,9 @@ class WindowPersonalData implements PersonalDataHolder {
                     release_reason = :reason, version = version + 1
                 where entry_id in (:entries) and status in ('HELD', 'CONFIRMED')
                 returning id, entry_id, window_id""")
-                .param("by", erasedBy).param("reason", ERASED).param("entries", person.entryIds())
+                .param("by", erasedBy).param("reason", ERASED_REASON).param("entries", person.entryIds())
                 .query((rs, n) -> new SeatReleased(rs.getLong("id"), rs.getLong("entry_id"), rs.getLong("window_id"),
-                        "RELEASED", ERASED))
+                        "RELEASED", ERASED_REASON))
                 .list().forEach(events::publishEvent);
     }
 }
