@@ -152,13 +152,8 @@ class WaitlistAdministration {
      */
     @Transactional
     int erase(long entryId, String username) {
-        List<Long> entries = jdbc.sql("""
-                select id from waitlist_entry where id = ? or merged_into = ? order by id for update""")
-                .params(entryId, entryId).query(Long.class).list();
-        if (!entries.contains(entryId)) {
-            throw new ResourceNotFoundException("Waitlist entry", entryId);
-        }
-        DataSubject person = new DataSubject(entryId, entries, emailsOf(entries));
+        DataSubject person = personOf(entryId, " for update");
+        List<Long> entries = person.entryIds();
         holders.forEach(holder -> holder.erase(person, username));
         int signups = jdbc.sql("""
                 update waitlist_signup set email = null, full_name = null, name_key = null, time_zone = null,
@@ -187,9 +182,7 @@ class WaitlistAdministration {
     @Transactional
     PersonalDataExport export(long entryId, String username) {
         EntryDetail entry = queries.detail(entryId);
-        List<Long> entries = jdbc.sql("select id from waitlist_entry where id = ? or merged_into = ? order by id")
-                .params(entryId, entryId).query(Long.class).list();
-        DataSubject person = new DataSubject(entryId, entries, emailsOf(entries));
+        DataSubject person = personOf(entryId, "");
         Map<String, Object> sections = new LinkedHashMap<>();
         for (PersonalDataHolder holder : holders) {
             if (sections.put(holder.section(), holder.recordsOf(person)) != null) {
@@ -200,7 +193,21 @@ class WaitlistAdministration {
         return new PersonalDataExport(entry, sections);
     }
 
-    /** Every address these entries and their sign-ups carry, lower case. */
+    /**
+     * The person of an entry: it and the entries merged into it (merges repoint earlier ones, so one
+     * step reaches them all), with every address they and their sign-ups carry, lower case.
+     *
+     * @param lock {@code " for update"} to lock the entries, or empty
+     */
+    private DataSubject personOf(long entryId, String lock) {
+        List<Long> entries = jdbc.sql("select id from waitlist_entry where id = ? or merged_into = ? order by id" + lock)
+                .params(entryId, entryId).query(Long.class).list();
+        if (!entries.contains(entryId)) {
+            throw new ResourceNotFoundException("Waitlist entry", entryId);
+        }
+        return new DataSubject(entryId, entries, emailsOf(entries));
+    }
+
     private Set<String> emailsOf(List<Long> entries) {
         return new TreeSet<>(jdbc.sql("""
                 select lower(email) from waitlist_signup where entry_id in (:entries) and email is not null
