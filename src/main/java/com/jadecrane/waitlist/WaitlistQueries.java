@@ -62,10 +62,10 @@ class WaitlistQueries {
      * and order apply unchanged, read through {@code waitlist_entry_specialty} (see its migration) when
      * a country is given too: its index holds a specialty's entries of a country in queue order, so the
      * bounded count and the page each read one short index range instead of testing the specialties
-     * of every entry of the country. Country,
-     * status and queue time come from that table, so PostgreSQL filters and orders on its index; the
-     * join is a left join, always matched (the database keeps a row per entry and specialty), so that
-     * PostgreSQL drops it when a query reads none of the entry's own columns, as the count does.
+     * of every entry of the country. Country, status and queue time come from that table, so
+     * PostgreSQL filters and orders on its index; the join is a left join, always matched (the
+     * database keeps a row per entry and specialty), so that PostgreSQL drops it when a query reads
+     * none of the entry's own columns, as the count does.
      */
     private static final String ENTRIES_OF_SPECIALTY = """
             (select k.entry_id as id, k.country, k.queued_at, k.status, e.email, e.full_name, e.preferred_language,
