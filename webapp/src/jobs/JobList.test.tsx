@@ -15,7 +15,23 @@ function jobsApi(extra: (call: Call) => Response | undefined = () => undefined) 
   let paused = false;
   const catalogue = () => [
     job({ schedule: { cron: '0 0 2 * * *', zone: 'Asia/Shanghai', paused, enabled: true }, nextRun: paused ? null : '2026-11-25T02:00:00+08:00' }),
-    job({ name: 'reportExportJob', schedule: null, nextRun: null, lastExecution: null, dryRunSupported: false }),
+    job({
+      name: 'reportExportJob',
+      schedule: null,
+      nextRun: null,
+      lastExecution: null,
+      dryRunSupported: false,
+      parameters: [
+        {
+          name: 'reportId',
+          type: 'INTEGER',
+          defaultValue: 'a new funnel of last week',
+          allowed: '1 to 9223372036854775807',
+          adminOnly: false,
+          description: 'the requested report to produce',
+        },
+      ],
+    }),
   ];
   return mockFetch((call) => {
     const answer = extra(call);
@@ -139,10 +155,14 @@ describe('JobList', () => {
     expect(dryRunSwitch).not.toBeChecked();
     expect(dryRunSwitch).toBeDisabled();
     expect(within(dialog).getByText('This job has no dry run: it changes data for real.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('list', { name: 'Parameters it takes' })).toHaveTextContent(
+      'reportId: the requested report to produce (1 to 9223372036854775807; default a new funnel of last week)',
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Launch' }));
 
     await waitFor(() => expect(posts(calls)).toHaveLength(1));
-    expect(posts(calls)[0].body).toEqual({ parameters: { dryRun: 'false' } });
+    // a job without a dry run refuses dryRun as a parameter it does not declare
+    expect(posts(calls)[0].body).toEqual({ parameters: {} });
   });
 
   it('says so when no job is registered', async () => {

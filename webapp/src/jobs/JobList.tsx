@@ -115,7 +115,11 @@ const JobButtons = ({ job }: { job: JobSummary }) => {
       <Button size="small" startIcon={<HistoryIcon />} component={Link} to={executionsLink(job.name)}>
         History
       </Button>
-      {launching && <LaunchDialog jobName={job.name} dryRunSupported={job.dryRunSupported} onClose={() => setLaunching(false)} />}
+      {launching && <LaunchDialog
+          jobName={job.name}
+          dryRunSupported={job.dryRunSupported}
+          declared={job.parameters ?? []}
+          onClose={() => setLaunching(false)} />}
     </Stack>
   );
 };

@@ -17,20 +17,27 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useNavigate } from 'react-router-dom';
 import { problemDetail } from '../http';
-import { launchJob } from './jobsApi';
+import { launchJob, type JobParameter } from './jobsApi';
 
 interface Parameter {
   key: string;
   value: string;
 }
 
-/** The launch body: the free parameters with a key, then dryRun from the switch (which wins). */
-export function launchParameters(dryRun: boolean, rows: readonly Parameter[]): Record<string, string> {
+/**
+ * The launch body: the free parameters with a key, then dryRun from the switch (which wins), for a
+ * job that has a dry run only: the others refuse a parameter they do not declare.
+ */
+export function launchParameters(
+  dryRunSupported: boolean,
+  dryRun: boolean,
+  rows: readonly Parameter[],
+): Record<string, string> {
   const parameters: Record<string, string> = {};
   for (const { key, value } of rows) {
     if (key.trim()) parameters[key.trim()] = value;
   }
-  parameters.dryRun = String(dryRun);
+  if (dryRunSupported) parameters.dryRun = String(dryRun);
   return parameters;
 }
 
@@ -41,12 +48,15 @@ export function launchParameters(dryRun: boolean, rows: readonly Parameter[]): R
 export const LaunchDialog = ({
   jobName,
   dryRunSupported,
+  declared,
   onClose,
 }: {
   jobName: string;
   dryRunSupported: boolean;
+  declared: readonly JobParameter[];
   onClose: () => void;
 }) => {
+  const others = declared.filter((p) => p.name !== 'dryRun');
   const navigate = useNavigate();
   const [dryRun, setDryRun] = useState(dryRunSupported);
   const [rows, setRows] = useState<Parameter[]>([]);
@@ -60,7 +70,7 @@ export const LaunchDialog = ({
     setLaunching(true);
     setError(null);
     try {
-      const executionId = await launchJob(jobName, launchParameters(dryRun, rows));
+      const executionId = await launchJob(jobName, launchParameters(dryRunSupported, dryRun, rows));
       onClose();
       navigate(`/executions/${executionId}/show`);
     } catch (e) {
@@ -86,6 +96,20 @@ export const LaunchDialog = ({
             : dryRun
               ? 'A dry run sends nothing and changes nothing.'
               : 'This run changes data and may send emails.'}
+        </DialogContentText>
+        <DialogContentText variant="body2" component="div" sx={{ mb: 1 }}>
+          {others.length === 0 ? (
+            'It takes no other parameters.'
+          ) : (
+            <ul aria-label="Parameters it takes">
+              {others.map((p) => (
+                <li key={p.name}>
+                  <code>{p.name}</code>: {p.description} ({p.allowed}; default {p.defaultValue})
+                  {p.adminOnly && ', ADMIN only'}
+                </li>
+              ))}
+            </ul>
+          )}
         </DialogContentText>
         <Stack spacing={1}>
           {rows.map((row, index) => (

@@ -50,6 +50,7 @@ export function job(overrides: Partial<JobSummary> = {}): Omit<JobSummary, 'id'>
     nextRun: '2026-11-25T02:00:00+08:00',
     lastExecution: execution({ executionId: 7, steps: [] }) as ExecutionView,
     dryRunSupported: true,
+    parameters: [],
     ...overrides,
   };
 }

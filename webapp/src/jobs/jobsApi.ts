@@ -49,6 +49,18 @@ export interface JobSummary {
   lastExecution: ExecutionView | null;
   /** The job honours dryRun; the others only run for real (the server refuses their dry run). */
   dryRunSupported: boolean;
+  /** Every parameter the job takes; the server refuses any other. */
+  parameters: JobParameter[];
+}
+
+/** A parameter as the job declares it; {@code allowed} as of now. */
+export interface JobParameter {
+  name: string;
+  type: string;
+  defaultValue: string;
+  allowed: string;
+  adminOnly: boolean;
+  description: string;
 }
 
 const RUNNING = new Set(['STARTING', 'STARTED', 'STOPPING']);

@@ -34,7 +34,7 @@ class ExecutionQueries {
 
     private static final String SELECT = """
             select e.job_execution_id, e.job_instance_id, i.job_name, e.status, e.exit_code, e.exit_message,
-                   e.create_time, e.start_time, e.end_time, l.launched_by, l.recovered_at
+                   e.create_time, e.start_time, e.end_time, l.launched_by, l.recovered_at, l.failure_kind
             from batch_job_execution e
             join batch_job_instance i on i.job_instance_id = e.job_instance_id
             left join job_execution_launch l on l.job_execution_id = e.job_execution_id
@@ -119,13 +119,20 @@ class ExecutionQueries {
         return parameters;
     }
 
+    /** Exit messages as staff may read them: a failure's kind and the execution, not its stack trace. */
     private static ExecutionView execution(ResultSet rs, Map<String, String> parameters,
             List<ExecutionView.StepView> steps) throws SQLException {
-        return new ExecutionView(rs.getLong("job_execution_id"), rs.getLong("job_instance_id"), rs.getString("job_name"),
-                rs.getString("status"), rs.getString("exit_code"), rs.getString("exit_message"),
+        long id = rs.getLong("job_execution_id");
+        String kind = rs.getString("failure_kind");
+        List<ExecutionView.StepView> shown = steps.stream()
+                .map(step -> step.withExitMessage(FailureKind.forStaff(step.exitCode(), step.exitMessage(), kind, id)))
+                .toList();
+        return new ExecutionView(id, rs.getLong("job_instance_id"), rs.getString("job_name"),
+                rs.getString("status"), rs.getString("exit_code"),
+                FailureKind.forStaff(rs.getString("exit_code"), rs.getString("exit_message"), kind, id),
                 time(rs, "create_time"), time(rs, "start_time"), time(rs, "end_time"),
                 duration(rs, "start_time", "end_time"), parameters, rs.getString("launched_by"),
-                rs.getObject("recovered_at", OffsetDateTime.class), progress(steps), steps);
+                rs.getObject("recovered_at", OffsetDateTime.class), progress(shown), shown);
     }
 
     private static ExecutionView.Progress progress(List<ExecutionView.StepView> steps) {

@@ -26,6 +26,11 @@ record ExecutionView(long executionId, long jobInstanceId, String jobName, Strin
     record StepView(long stepExecutionId, String name, String status, long readCount, long writeCount,
             long skipCount, long filterCount, long commitCount, long rollbackCount, String exitCode,
             String exitMessage, OffsetDateTime startTime, OffsetDateTime endTime, Long durationMillis, Long total) {
+
+        StepView withExitMessage(String message) {
+            return new StepView(stepExecutionId, name, status, readCount, writeCount, skipCount, filterCount, commitCount,
+                    rollbackCount, exitCode, message, startTime, endTime, durationMillis, total);
+        }
     }
 
     /** Items done out of items to do, over the steps that said how many they expect. */

@@ -1,9 +1,12 @@
 package com.jadecrane.jobs;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -17,6 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.stereotype.Service;
 
 import com.jadecrane.security.CurrentUser;
@@ -27,7 +31,8 @@ import com.jadecrane.system.ResourceNotFoundException;
 /**
  * Starting, restarting, stopping and abandoning job executions, from the API, the schedules and
  * the command line alike. A job never runs twice at the same time: the check for a running
- * execution and the start happen under a database-wide advisory lock on the job's name.
+ * execution and the start happen under a database-wide advisory lock on the job's name. Every
+ * launch's parameters are checked against the job's {@link DeclaredParameters} first.
  */
 @Service
 class JobLaunches {
@@ -42,10 +47,15 @@ class JobLaunches {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final ExecutionThreads threads;
+    private final Map<String, DeclaredParameters> declarations;
+    private final LaunchParameterCheck check;
 
     JobLaunches(Map<String, Job> jobs, JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource,
-            ApplicationEventPublisher events, ExecutionThreads threads) {
+            ApplicationEventPublisher events, ExecutionThreads threads, List<DeclaredParameters> declarations,
+            RoleHierarchy roles) {
         this.threads = threads;
+        this.declarations = declarations.stream().collect(Collectors.toMap(DeclaredParameters::jobName, Function.identity()));
+        this.check = new LaunchParameterCheck(roles, Clock.systemUTC());
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -57,22 +67,12 @@ class JobLaunches {
         return new java.util.TreeSet<>(jobs.keySet());
     }
 
-    /** Starts a new run; {@code parameters} are the job's own (e.g. {@code dryRun}). */
+    /** Starts a new run; {@code parameters} are the job's own, as it declares them (e.g. {@code dryRun}). */
     JobExecution start(String jobName, Map<String, String> parameters, String launchedBy) {
         Job job = job(jobName);
+        Map<String, String> checked = check.checked(declared(jobName), parameters);
         JobParametersBuilder builder = new JobParametersBuilder();
-        parameters.forEach((name, value) -> {
-            if (name == null || name.isBlank() || name.equals(LAUNCHED_AT) || name.equals(JobLaunchRecorder.LAUNCHED_BY)) {
-                throw new InvalidInputException("parameters", "'" + name + "' is not a parameter a job takes");
-            }
-            if (name.equals(DryRun.PARAMETER) && !DryRun.isValid(value)) {
-                throw new InvalidInputException(DryRun.PARAMETER, "must be true or false");
-            }
-            if (name.equals(DryRun.PARAMETER) && DryRun.requested(value) && !DryRun.supportedBy(job)) {
-                throw new InvalidInputException(DryRun.PARAMETER, jobName + " has no dry run: it would change things for real");
-            }
-            builder.addString(name, value == null ? "" : value);
-        });
+        checked.forEach(builder::addString);
         // every launch is a new job instance; restarting an old one is a separate operation
         builder.addString(LAUNCHED_AT, Instant.now().toString());
         builder.addString(JobLaunchRecorder.LAUNCHED_BY, launchedBy, false);
@@ -81,7 +81,14 @@ class JobLaunches {
             refuseIfRunning(jobName);
             return jobOperator.start(job, jobParameters);
         });
-        events.publishEvent(new JobLaunched(jobName, execution.getId(), new LinkedHashMap<>(parameters), launchedBy));
+        // a schedule's or the command line's launch is audited under that name too, not as "system"
+        LauncherAuthentication.assume(launchedBy);
+        try {
+            events.publishEvent(new JobLaunched(jobName, execution.getId(), checked, launchedBy));
+        }
+        finally {
+            LauncherAuthentication.release();
+        }
         return execution;
     }
 
@@ -143,9 +150,10 @@ class JobLaunches {
         return execution;
     }
 
-    /** Whether the job honours {@code dryRun}, so the console offers its dry-run switch. */
-    boolean supportsDryRun(String jobName) {
-        return DryRun.supportedBy(job(jobName));
+    /** What the job takes (nothing unless its configuration declares it). */
+    DeclaredParameters declared(String jobName) {
+        job(jobName);
+        return declarations.getOrDefault(jobName, DeclaredParameters.none(jobName));
     }
 
     private Job job(String jobName) {

@@ -18,8 +18,17 @@ class CommandLineJobRunnerTests {
         assertThat(runJob("noSuchJob")).isEqualTo(2);
     }
 
-    private static int runJob(String jobName) throws Exception {
-        TestInstances.Instance run = TestInstances.startJvm(jobName, "--jadecrane.run-job=" + jobName);
+    /** Checked as any launch is, before the job runs: a parameter the job does not take is a start failure. */
+    @Test
+    void aParameterTheJobDoesNotTakeIsRefusedBeforeItRuns() throws Exception {
+        assertThat(runJob("sampleCountingJob", "--jadecrane.run-job-parameters=noSuchParameter=1")).isEqualTo(2);
+    }
+
+    private static int runJob(String jobName, String... arguments) throws Exception {
+        String[] all = new String[arguments.length + 1];
+        all[0] = "--jadecrane.run-job=" + jobName;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        TestInstances.Instance run = TestInstances.startJvm(jobName, all);
         if (!run.process().waitFor(90, TimeUnit.SECONDS)) {
             run.process().destroyForcibly();
             throw new AssertionError("The job run did not end; see " + run.log());

@@ -70,14 +70,14 @@ class JobApiTests {
         ApiClient ops = TestUsers.signedIn(port, "OPS");
 
         ApiClient.Response launched = ops.post("/api/jobs/sampleCountingJob/executions",
-                Json.object("parameters", Map.of("dryRun", "false")));
+                Json.object("parameters", Map.of("label", "7")));
 
         assertThat(launched.status()).isEqualTo(202);
         long id = launched.<Integer>json("$.executionId");
         ApiClient.Response done = awaitEnd(ops, id);
         assertThat(done.<String>json("$.status")).isEqualTo("COMPLETED");
         assertThat(done.<String>json("$.jobName")).isEqualTo("sampleCountingJob");
-        assertThat(done.<String>json("$.parameters.dryRun")).isEqualTo("false");
+        assertThat(done.<String>json("$.parameters.label")).isEqualTo("7");
         assertThat(done.<String>json("$.launchedBy")).startsWith("ops-");
         assertThat(done.<String>json("$.steps[0].name")).isEqualTo("countingStep");
         assertThat(done.<Integer>json("$.steps[0].readCount")).isEqualTo(SampleJobsConfiguration.ITEMS);
@@ -126,7 +126,13 @@ class JobApiTests {
 
         ApiClient.Response failed = awaitEnd(ops, id);
         assertThat(failed.<String>json("$.status")).isEqualTo("FAILED");
-        assertThat(awaitStepMessage(ops, id)).contains("failing once at item 13");
+        // staff read the kind of failure and the execution; the exception stays in the log
+        assertThat(awaitStepMessage(ops, id, "unexpected error")).isEqualTo(
+                "Failed: unexpected error. The details are in the log under job execution " + id + ".");
+        assertThat(ops.get("/api/jobs/executions/" + id).<String>json("$.exitDescription"))
+                .isEqualTo("Failed: unexpected error. The details are in the log under job execution " + id + ".");
+        assertThat(ops.get("/api/jobs/executions/" + id).body())
+                .doesNotContain("IllegalStateException", "failing once", "\\tat ", "com.jadecrane");
         assertThat(countedItems()).isEqualTo(10);
 
         long restartedId = ops.post("/api/jobs/executions/" + id + "/restart", "").<Integer>json("$.executionId");
@@ -158,8 +164,10 @@ class JobApiTests {
 
         ApiClient.Response alerts = ops.get("/api/mail/outbox?q=" + TestUsers.OPS_ALERT_EMAIL + "&size=50");
         assertThat(alerts.<List<String>>json("$[*].subject")).contains("[Jade Crane] alwaysFailingJob ended FAILED");
+        // the kind of failure and the execution; the exception's text stays in the log
         assertThat(alerts.<List<String>>json("$[*].textBody")).anyMatch(text -> text.contains("/executions/" + id + "/show")
-                && text.contains("this job always fails"));
+                && text.contains("Failed: unexpected error. The details are in the log under job execution " + id + "."))
+                .noneMatch(text -> text.contains("this job always fails") || text.contains("IllegalStateException"));
     }
 
     @Test
@@ -200,7 +208,7 @@ class JobApiTests {
         ApiClient.Response reserved = ops.post("/api/jobs/sampleCountingJob/executions",
                 Json.object("parameters", Map.of("launchedBy", "someone-else")));
         assertThat(reserved.status()).isEqualTo(400);
-        assertThat(reserved.<List<String>>json("$.errors[*].field")).containsExactly("parameters");
+        assertThat(reserved.<List<String>>json("$.errors[*].field")).containsExactly("launchedBy");
         assertThat(ops.post("/api/jobs/sampleCountingJob/executions", "{\"parameters\": [1]}").status()).isEqualTo(400);
         long runsBefore = ops.get("/api/jobs/executions?jobName=sampleCountingJob").header("X-Total-Count").map(Long::parseLong).orElseThrow();
         ApiClient.Response mistyped = ops.post("/api/jobs/sampleCountingJob/executions",
@@ -250,14 +258,14 @@ class JobApiTests {
         }
     }
 
-    /** The failed step's exit message, which Spring Batch may write a moment after the job's status. */
-    private static String awaitStepMessage(ApiClient ops, long id) {
+    /** The failed step's exit message, which Spring Batch (and the failure's kind) may write a moment after the job's status. */
+    private static String awaitStepMessage(ApiClient ops, long id, String expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String message = "";
-        while (message.isEmpty() && System.nanoTime() < deadline) {
+        while (!message.contains(expected) && System.nanoTime() < deadline) {
             String read = ops.get("/api/jobs/executions/" + id).json("$.steps[0].exitMessage");
             message = read == null ? "" : read;
-            if (message.isEmpty()) {
+            if (!message.contains(expected)) {
                 sleep();
             }
         }

@@ -19,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Test-only jobs for the operations machinery: {@code sampleCountingJob} counts 1..N into a table
- * (slowly if asked, failing once at an item if asked) and {@code alwaysFailingJob} fails.
+ * (slowly if asked, failing once at an item if asked) and {@code alwaysFailingJob} fails. The
+ * counting job takes one parameter it only records ({@code label}); the failing one takes none.
  */
 @Configuration(proxyBeanMethods = false)
 class SampleJobsConfiguration {
@@ -29,6 +30,12 @@ class SampleJobsConfiguration {
     static final AtomicInteger FAIL_ONCE_AT = new AtomicInteger();
     /** Pause per item in milliseconds, so a run can be watched and stopped. */
     static final AtomicInteger DELAY_MILLIS = new AtomicInteger();
+
+    @Bean
+    DeclaredParameters sampleCountingJobParameters() {
+        return DeclaredParameters.of("sampleCountingJob",
+                JobParameterSpec.integer("label", 0, 1000, "none", "a number the run only records"));
+    }
 
     @Bean
     Job sampleCountingJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcClient jdbc) {

@@ -26,6 +26,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.jadecrane.jobs.DeclaredParameters;
+import com.jadecrane.jobs.JobParameterSpec;
+
 /**
  * {@code hospitalVerificationExpiryJob}: meant to run nightly (once the scheduler exists) and by
  * hand from the ops console.
@@ -37,6 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * many in the step's exit description, for the ops console and later reports.</li>
  * </ol>
  * Parameters: {@code runDate} (LocalDate, default today), {@code dueWithinDays} (default 30).
+ * {@code runDate} is for ADMIN only and never after today: a later date expires now profiles that
+ * are still valid, which OPS may not do to a hospital directly.
  * No incrementer: Batch 6's JobOperator would replace the caller's parameters with the next run id,
  * and {@code runDate} is what identifies a run. Running it again for the same date (with another
  * identifying parameter) changes nothing: expired profiles no longer match step 1 and step 2
@@ -58,6 +63,15 @@ class HospitalVerificationExpiryJobConfiguration {
                 .start(expireLapsedVerificationsStep)
                 .next(listDueForReverificationStep)
                 .build();
+    }
+
+    @Bean
+    DeclaredParameters hospitalVerificationExpiryJobParameters() {
+        return DeclaredParameters.of(JOB_NAME,
+                JobParameterSpec.date("runDate", 366, 0, "today",
+                        "verifications that lapsed before this date expire").onlyAdmin(),
+                JobParameterSpec.integer("dueWithinDays", 1, 366, Integer.toString(DEFAULT_DUE_WITHIN_DAYS),
+                        "lists the profiles that lapse within this many days of the run date"));
     }
 
     @Bean

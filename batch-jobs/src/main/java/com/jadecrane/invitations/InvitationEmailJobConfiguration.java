@@ -30,8 +30,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.jadecrane.jobs.DeclaredParameters;
 import com.jadecrane.jobs.DryRun;
 import com.jadecrane.jobs.FlowJobs;
+import com.jadecrane.jobs.JobParameterSpec;
 import com.jadecrane.jobs.StepProgress;
 
 /**
@@ -64,6 +66,11 @@ class InvitationEmailJobConfiguration {
     @Bean
     Job invitationEmailJob(JobRepository jobRepository, Flow invitationEmailFlow) {
         return FlowJobs.of(JOB_NAME, jobRepository, invitationEmailFlow);
+    }
+
+    @Bean
+    DeclaredParameters invitationEmailJobParameters() {
+        return DeclaredParameters.of(JOB_NAME, JobParameterSpec.dryRun());
     }
 
     @Bean

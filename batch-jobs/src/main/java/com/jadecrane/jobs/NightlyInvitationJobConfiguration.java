@@ -19,11 +19,18 @@ class NightlyInvitationJobConfiguration {
 
     static final String JOB_NAME = "nightlyInvitationJob";
 
+    /** What its parts take, since its parameters reach every step. */
+    @Bean
+    DeclaredParameters nightlyInvitationJobParameters(DeclaredParameters waitlistDedupeJobParameters,
+            DeclaredParameters windowAllocationJobParameters, DeclaredParameters invitationEmailJobParameters) {
+        return DeclaredParameters.composed(JOB_NAME, waitlistDedupeJobParameters, windowAllocationJobParameters,
+                invitationEmailJobParameters);
+    }
+
     @Bean
     Job nightlyInvitationJob(JobRepository jobRepository, Flow waitlistDedupeFlow, Flow windowAllocationFlow,
             Flow invitationEmailFlow) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(DryRun.SUPPORTED)
                 .start(waitlistDedupeFlow)
                 .next(windowAllocationFlow)
                 .next(invitationEmailFlow)

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.jadecrane.jobs.DeclaredParameters;
+import com.jadecrane.jobs.JobParameterSpec;
+
 /**
  * {@code reportExportJob}: produces the archived report named by the job parameter
  * {@code reportId} (launched by {@code POST /api/reports}); a run without it (the weekly schedule,
@@ -55,6 +58,13 @@ class ReportExportJobConfiguration {
                 .next(mailReportStep)
                 .listener(new FailedReportMarking(archive))
                 .build();
+    }
+
+    /** Whoever may ask for a report (LEADERSHIP too) launches this job with its id; see {@link ReportRequests}. */
+    @Bean
+    DeclaredParameters reportExportJobParameters() {
+        return DeclaredParameters.of(JOB_NAME, JobParameterSpec.integer(ReportRequests.REPORT_ID, 1, Long.MAX_VALUE,
+                "a new funnel of last week", "the requested report to produce"));
     }
 
     @Bean

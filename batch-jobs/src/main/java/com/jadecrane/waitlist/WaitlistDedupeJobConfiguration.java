@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.jadecrane.jobs.DeclaredParameters;
 import com.jadecrane.jobs.DryRun;
 import com.jadecrane.jobs.FlowJobs;
+import com.jadecrane.jobs.JobParameterSpec;
 
 /**
  * {@code waitlistDedupeJob}: one entry per person (identity key), queued at the first sign-up; later
@@ -36,10 +38,18 @@ import com.jadecrane.jobs.FlowJobs;
 class WaitlistDedupeJobConfiguration {
 
     static final String JOB_NAME = "waitlistDedupeJob";
+    private static final int DEFAULT_CHUNK_SIZE = 50_000;
 
     @Bean
     Job waitlistDedupeJob(JobRepository jobRepository, Flow waitlistDedupeFlow) {
         return FlowJobs.of(JOB_NAME, jobRepository, waitlistDedupeFlow);
+    }
+
+    @Bean
+    DeclaredParameters waitlistDedupeJobParameters() {
+        return DeclaredParameters.of(JOB_NAME, JobParameterSpec.dryRun(),
+                JobParameterSpec.integer("chunkSize", 1, 1_000_000, Integer.toString(DEFAULT_CHUNK_SIZE),
+                        "sign-ups filed per transaction"));
     }
 
     @Bean
@@ -85,8 +95,8 @@ class WaitlistDedupeJobConfiguration {
     @Bean(name = NewSignupFiling.NAME)
     @StepScope
     NewSignupFiling newSignupFiling(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries,
-            @Value("#{jobParameters['chunkSize'] ?: 50000}") Long chunkSize) {
-        return new NewSignupFiling(jdbc, events, summaries, chunkSize.intValue());
+            @Value("#{jobParameters['chunkSize']}") Long chunkSize) {
+        return new NewSignupFiling(jdbc, events, summaries, chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize.intValue());
     }
 
     @Bean

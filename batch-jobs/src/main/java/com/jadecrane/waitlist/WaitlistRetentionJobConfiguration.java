@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.jadecrane.jobs.DeclaredParameters;
+import com.jadecrane.jobs.JobParameterSpec;
 import com.jadecrane.jobs.StepProgress;
 
 /**
@@ -32,7 +34,10 @@ import com.jadecrane.jobs.StepProgress;
  * ({@code jadecrane.waitlist.retention-period}, default 24 months) are anonymized exactly as a
  * data-subject erasure does it: the counts reports need (country, specialty, source page, dates)
  * stay. Pages through candidates by entry id, so a restart resumes after the last committed chunk;
- * an erased person is no longer a candidate, so a second run changes nothing.
+ * an erased person is no longer a candidate, so a second run changes nothing. {@code runDate} (the
+ * day the retention period counts back from, default today in UTC) is for ADMIN only and never
+ * after today: a later date erases people whose period has not ended. The erasures are audited
+ * under the name of whoever launched the run.
  */
 @Configuration(proxyBeanMethods = false)
 class WaitlistRetentionJobConfiguration {
@@ -46,6 +51,12 @@ class WaitlistRetentionJobConfiguration {
     @Bean
     Job waitlistRetentionJob(JobRepository jobRepository, Step anonymizeInactivePeopleStep) {
         return new JobBuilder(JOB_NAME, jobRepository).start(anonymizeInactivePeopleStep).build();
+    }
+
+    @Bean
+    DeclaredParameters waitlistRetentionJobParameters() {
+        return DeclaredParameters.of(JOB_NAME, JobParameterSpec.date("runDate", 3660, 0, "today (UTC)",
+                "people with no sign-up in the retention period before this date are anonymized").onlyAdmin());
     }
 
     @Bean

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.jadecrane.jobs.DeclaredParameters;
 import com.jadecrane.jobs.FlowJobs;
+import com.jadecrane.jobs.JobParameterSpec;
 
 /**
  * {@code windowAllocationJob}: first frees lapsed holds ({@code releaseSeatsStep}), then gives
@@ -29,7 +31,9 @@ import com.jadecrane.jobs.FlowJobs;
  * {@link AllocationSettings}. Idempotent (seated entries are not read again), restartable from the
  * last committed chunk (the reader's queue position), and {@code dryRun=true} only records what it
  * would do. No incrementer: launchers pass an identifying parameter of their own ({@code launchedAt}).
- * The steps form {@code windowAllocationFlow}, which the nightly run reuses.
+ * The steps form {@code windowAllocationFlow}, which the nightly run reuses. {@code runAt} and
+ * {@code minimumNoticeHours} are for ADMIN only: the first moves which holds lapse and which windows
+ * are offered, the second offers windows sooner than the configured notice.
  */
 @Configuration(proxyBeanMethods = false)
 class WindowAllocationJobConfiguration {
@@ -39,6 +43,17 @@ class WindowAllocationJobConfiguration {
     @Bean
     Job windowAllocationJob(JobRepository jobRepository, Flow windowAllocationFlow) {
         return FlowJobs.of(JOB_NAME, jobRepository, windowAllocationFlow);
+    }
+
+    @Bean
+    DeclaredParameters windowAllocationJobParameters() {
+        return DeclaredParameters.of(JOB_NAME, JobParameterSpec.dryRun(),
+                JobParameterSpec.integer("chunkSize", 1, 1_000_000, Integer.toString(AllocationSettings.DEFAULT_CHUNK_SIZE),
+                        "entries allocated per transaction"),
+                JobParameterSpec.integer("minimumNoticeHours", 0, 24 * 366, "jadecrane.windows.minimum-notice",
+                        "offers only windows starting at least this many hours after the run").onlyAdmin(),
+                JobParameterSpec.instant("runAt", 24, 24, "the launch time",
+                        "the moment the run decides as of (holds lapsed by then are released)").onlyAdmin());
     }
 
     @Bean
