@@ -101,21 +101,23 @@ class NewSignupFiling extends ResumableChunkTasklet {
         this.chunkSize = chunkSize;
     }
 
-    @Override
-    String firstKey() {
-        return "";
+    /** The last key of a chunk and one sign-up under it, which the step keeps as its restart position. */
+    private record ChunkEnd(String identityKey, long signupId) {
     }
 
     @Override
-    ChunkResult processChunkAfter(String afterKey, long jobExecutionId) {
-        String upTo = jdbc.sql("""
-                select max(identity_key) from (
-                    select identity_key from waitlist_signup where state = 'NEW' and identity_key > ?
-                    order by identity_key limit ?) chunk""")
-                .params(afterKey, chunkSize).query(String.class).optional().orElse(null);
-        if (upTo == null) {
+    ChunkResult processChunkAfter(long afterId, long jobExecutionId) {
+        String afterKey = afterKey(afterId);
+        ChunkEnd end = jdbc.sql("""
+                select identity_key, id as signup_id from (
+                    select identity_key, id from waitlist_signup where state = 'NEW' and identity_key > ?
+                    order by identity_key limit ?) chunk
+                order by identity_key desc, id desc limit 1""")
+                .params(afterKey, chunkSize).query(ChunkEnd.class).optional().orElse(null);
+        if (end == null) {
             return null;
         }
+        String upTo = end.identityKey();
         List<FiledEntry> filed = jdbc.sql(FILE_CHUNK).param("after", afterKey).param("upTo", upTo)
                 .param("jobExecutionId", jobExecutionId).query(FiledEntry.class).list();
         long merged = 0;
@@ -134,7 +136,17 @@ class NewSignupFiling extends ResumableChunkTasklet {
         }
         // same transaction as the chunk statement, so the step commits both or neither
         summaries.recompute(redirected);
-        return new ChunkResult(upTo, read, merged, newPeople);
+        return new ChunkResult(end.signupId(), read, merged, newPeople);
+    }
+
+    /**
+     * The key of the sign-up a restart resumes after. From the first key is always correct too (a
+     * filed sign-up is no longer NEW), only slower; so is it where that sign-up has been erased
+     * meanwhile, since erasure replaces its key.
+     */
+    private String afterKey(long afterId) {
+        return afterId == 0 ? "" : jdbc.sql("select identity_key from waitlist_signup where id = ? and identity_key not like 'erased:%'")
+                .param(afterId).query(String.class).optional().orElse("");
     }
 
     @Override

@@ -10,17 +10,21 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * A set-based step in chunks over an ordered key: each call handles the rows after the last key in
- * one transaction (one SQL round per chunk, no rows in memory) and keeps that key in the step's
- * ExecutionContext, which Spring Batch commits with the chunk. A restart after a failure therefore
- * resumes after the last committed chunk. Counts go to the step's read/write counts and its exit
- * description.
+ * A set-based step in chunks over an ordered key: each call handles the rows after the last
+ * position in one transaction (one SQL round per chunk, no rows in memory) and keeps that position
+ * in the step's ExecutionContext, which Spring Batch commits with the chunk. A restart after a
+ * failure therefore resumes after the last committed chunk. The position is a row id, never the
+ * key itself: job metadata outlives an erasure, so it must hold no personal data (an identity key
+ * is an email). Counts go to the step's read/write counts and its exit description.
  */
 abstract class ResumableChunkTasklet implements Tasklet, StepExecutionListener {
 
-    /** What one chunk did: the last key it covered, rows read, rows written, and the step's own extra count. */
-    record ChunkResult(String lastKey, long read, long written, long extra) {
+    /** What one chunk did: the id of a row at its last key, rows read, rows written, and the step's own extra count. */
+    record ChunkResult(long lastId, long read, long written, long extra) {
     }
+
+    /** The context key (after the step's name) of the restart position. */
+    static final String LAST_ID = "lastId";
 
     private final String name;
 
@@ -28,20 +32,17 @@ abstract class ResumableChunkTasklet implements Tasklet, StepExecutionListener {
         this.name = name;
     }
 
-    /** Handles the rows after {@code afterKey}; null when there is nothing left. */
-    abstract ChunkResult processChunkAfter(String afterKey, long jobExecutionId);
+    /** Handles the rows after the key of row {@code afterId} (0: from the first); null when there is nothing left. */
+    abstract ChunkResult processChunkAfter(long afterId, long jobExecutionId);
 
     /** How the exit description reads, from read, written and extra counts of the whole step. */
     abstract String describe(long read, long written, long extra);
-
-    abstract String firstKey();
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
-        String afterKey = context.containsKey(key("lastKey")) ? context.getString(key("lastKey")) : firstKey();
-        ChunkResult result = processChunkAfter(afterKey, step.getJobExecutionId());
+        ChunkResult result = processChunkAfter(context.getLong(key(LAST_ID), 0), step.getJobExecutionId());
         if (result == null) {
             return RepeatStatus.FINISHED;
         }
@@ -49,7 +50,7 @@ abstract class ResumableChunkTasklet implements Tasklet, StepExecutionListener {
             contribution.incrementReadCount();
         }
         contribution.incrementWriteCount(result.written());
-        context.putString(key("lastKey"), result.lastKey());
+        context.putLong(key(LAST_ID), result.lastId());
         context.putLong(key("extra"), context.getLong(key("extra"), 0) + result.extra());
         return RepeatStatus.CONTINUABLE;
     }
