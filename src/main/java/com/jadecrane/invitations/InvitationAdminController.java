@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.jadecrane.mail.DeliveryOutcome;
 import com.jadecrane.security.CurrentUser;
+import com.jadecrane.system.Page;
 import com.jadecrane.system.PageQuery;
+import com.jadecrane.system.PersonalDataListed;
 
 /** The invitation ledger for OPS: list, detail, UNCONFIRMED resolution, template preview and test send. */
 @RestController
@@ -32,8 +35,10 @@ import com.jadecrane.system.PageQuery;
 class InvitationAdminController {
 
     private final InvitationAdministration administration;
+    private final ApplicationEventPublisher events;
 
-    InvitationAdminController(InvitationAdministration administration) {
+    InvitationAdminController(InvitationAdministration administration, ApplicationEventPublisher events) {
+        this.events = events;
         this.administration = administration;
     }
 
@@ -50,7 +55,11 @@ class InvitationAdminController {
         var filter = new InvitationAdministration.Filter(blankToNull(status), blankToNull(delivery), windowId, entryId,
                 blankToNull(response), from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC),
                 to == null ? null : to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        return administration.list(filter, query).toResponse();
+        Page<InvitationView> invitations = administration.list(filter, query);
+        events.publishEvent(PersonalDataListed.of("invitations", invitations, CurrentUser.username(), "status", status,
+                "delivery", delivery, "windowId", windowId, "entryId", entryId, "response", response, "from", from,
+                "to", to, "page", page, "size", size));
+        return invitations.toResponse();
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.jadecrane.security.CurrentUser;
+import com.jadecrane.system.Page;
 import com.jadecrane.system.PageQuery;
+import com.jadecrane.system.PersonalDataListed;
 
 /** The outbox (mail kept instead of sent) and the suppression list, for OPS. */
 @RestController
@@ -39,8 +42,11 @@ class MailAdminController {
     private final Suppressions suppressions;
     private final Mailer mailer;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    MailAdminController(JdbcClient jdbc, Suppressions suppressions, Mailer mailer, JsonMapper json) {
+    MailAdminController(JdbcClient jdbc, Suppressions suppressions, Mailer mailer, JsonMapper json,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.suppressions = suppressions;
         this.mailer = mailer;
@@ -67,6 +73,8 @@ class MailAdminController {
                 .query(OutboxMail.rows(json)).list();
         long total = jdbc.sql("select count(*) from mail_outbox" + where).param("q", search).param("like", like)
                 .query(Long.class).single();
+        events.publishEvent(PersonalDataListed.of("mail/outbox", mails.size(), total, CurrentUser.username(), "q",
+                PersonalDataListed.search(q), "page", page, "size", size));
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(total)).body(mails);
     }
 
@@ -75,8 +83,11 @@ class MailAdminController {
             @RequestParam(required = false) String reason, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) List<String> sort) {
         PageQuery query = PageQuery.of(page, size, sort, Suppressions.SORTABLE, "created_at desc", "email");
-        return suppressions.list(q == null || q.isBlank() ? null : q, reason == null || reason.isBlank() ? null : reason,
-                query).toResponse();
+        Page<Suppressions.Suppression> listed = suppressions.list(q == null || q.isBlank() ? null : q,
+                reason == null || reason.isBlank() ? null : reason, query);
+        events.publishEvent(PersonalDataListed.of("mail/suppressions", listed, CurrentUser.username(), "q",
+                PersonalDataListed.search(q), "reason", reason, "page", page, "size", size));
+        return listed.toResponse();
     }
 
     @PostMapping("/api/mail/suppressions")

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.jadecrane.security.CurrentUser;
+import com.jadecrane.system.Page;
 import com.jadecrane.system.PageQuery;
+import com.jadecrane.system.PersonalDataListed;
 import com.jadecrane.waitlist.WaitlistViews.DedupeRun;
 import com.jadecrane.waitlist.WaitlistViews.EntryDetail;
 import com.jadecrane.waitlist.WaitlistViews.EntrySummary;
@@ -61,8 +63,12 @@ class WaitlistController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) List<String> sort) {
         PageQuery paging = PageQuery.of(page, size, sort, WaitlistQueries.SORTABLE, "queued_at asc", "id");
-        return queries.list(new WaitlistQueries.Filter(q, status, specialty, country, sourcePage, signedUpFrom, signedUpTo),
-                paging).toResponse();
+        Page<EntrySummary> entries = queries.list(
+                new WaitlistQueries.Filter(q, status, specialty, country, sourcePage, signedUpFrom, signedUpTo), paging);
+        events.publishEvent(PersonalDataListed.of("waitlist", entries, CurrentUser.username(), "q",
+                PersonalDataListed.search(q), "status", status, "specialty", specialty, "country", country, "sourcePage",
+                sourcePage, "signedUpFrom", signedUpFrom, "signedUpTo", signedUpTo, "page", page, "size", size));
+        return entries.toResponse();
     }
 
     @GetMapping("/{id}")
@@ -99,9 +105,12 @@ class WaitlistController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) List<String> sort) {
         PageQuery paging = PageQuery.of(page, size, sort, DUPLICATE_SORTABLE, "d.found_at desc", "d.id");
-        return status == null || status.isBlank()
-                ? queries.possibleDuplicates("", Map.of(), paging, null).toResponse()
-                : queries.possibleDuplicates("where d.status = :status", Map.of("status", status), paging, null).toResponse();
+        Page<PossibleDuplicate> duplicates = status == null || status.isBlank()
+                ? queries.possibleDuplicates("", Map.of(), paging, null)
+                : queries.possibleDuplicates("where d.status = :status", Map.of("status", status), paging, null);
+        events.publishEvent(PersonalDataListed.of("waitlist/possible-duplicates", duplicates, CurrentUser.username(),
+                "status", status, "page", page, "size", size));
+        return duplicates.toResponse();
     }
 
     @PostMapping("/possible-duplicates/{id}/resolve")

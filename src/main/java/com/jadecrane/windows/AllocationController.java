@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.jadecrane.security.CurrentUser;
+import com.jadecrane.system.Page;
 import com.jadecrane.system.PageQuery;
+import com.jadecrane.system.PersonalDataListed;
 import com.jadecrane.windows.WindowForms.ReleaseForm;
 import com.jadecrane.windows.WindowViews.AllocationView;
 import com.jadecrane.windows.WindowViews.OutcomeView;
@@ -28,8 +31,11 @@ class AllocationController {
     private final WindowQueries queries;
     private final AllocationOverrides overrides;
     private final AllocationRuns runs;
+    private final ApplicationEventPublisher events;
 
-    AllocationController(WindowQueries queries, AllocationOverrides overrides, AllocationRuns runs) {
+    AllocationController(WindowQueries queries, AllocationOverrides overrides, AllocationRuns runs,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.queries = queries;
         this.overrides = overrides;
         this.runs = runs;
@@ -73,8 +79,10 @@ class AllocationController {
             @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) List<String> sort) {
-        return runs.outcomes(executionId, outcome, reason,
-                PageQuery.of(page, size, sort, AllocationRuns.OUTCOME_SORTABLE, "o.queue_position asc", "o.entry_id"))
-                .toResponse();
+        Page<OutcomeView> outcomes = runs.outcomes(executionId, outcome, reason,
+                PageQuery.of(page, size, sort, AllocationRuns.OUTCOME_SORTABLE, "o.queue_position asc", "o.entry_id"));
+        events.publishEvent(PersonalDataListed.of("windows/allocation-run-outcomes", outcomes, CurrentUser.username(),
+                "executionId", executionId, "outcome", outcome, "reason", reason, "page", page, "size", size));
+        return outcomes.toResponse();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.jadecrane.security.CurrentUser;
 import com.jadecrane.system.InvalidInputException;
 import com.jadecrane.system.PageQuery;
+import com.jadecrane.system.PersonalDataListed;
 import com.jadecrane.windows.WindowForms.AllocationForm;
 import com.jadecrane.windows.WindowForms.SeriesForm;
 import com.jadecrane.windows.WindowForms.WindowForm;
@@ -37,8 +39,11 @@ class WindowController {
     private final WindowQueries queries;
     private final WindowCatalogue catalogue;
     private final AllocationOverrides overrides;
+    private final ApplicationEventPublisher events;
 
-    WindowController(WindowQueries queries, WindowCatalogue catalogue, AllocationOverrides overrides) {
+    WindowController(WindowQueries queries, WindowCatalogue catalogue, AllocationOverrides overrides,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.queries = queries;
         this.catalogue = catalogue;
         this.overrides = overrides;
@@ -59,9 +64,14 @@ class WindowController {
         return queries.list(new WindowQueries.Filter(status, specialty, from, to, hospitalId, seriesId), paging).toResponse();
     }
 
+    /** Lists the people seated in the window, so the look is audited as a list. */
     @GetMapping("/{id}")
     WindowView show(@PathVariable long id) {
-        return queries.detail(id);
+        WindowView window = queries.detail(id);
+        int seated = window.allocations() == null ? 0 : window.allocations().size();
+        events.publishEvent(PersonalDataListed.of("windows/allocations", seated, seated, CurrentUser.username(),
+                "windowId", id));
+        return window;
     }
 
     @PostMapping
