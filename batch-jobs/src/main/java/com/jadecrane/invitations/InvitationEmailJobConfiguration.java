@@ -33,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.jadecrane.jobs.DryRun;
 import com.jadecrane.jobs.FlowJobs;
 import com.jadecrane.jobs.StepProgress;
+import com.jadecrane.system.DurableCommits;
 
 /**
  * {@code invitationEmailJob}: one invitation email per seat allocation, exactly once.
@@ -162,11 +163,12 @@ class InvitationEmailJobConfiguration {
 
     /**
      * The chunk is claimed and recorded in transactions of its own, not in the chunk's: a claim
-     * must be committed before its mail leaves.
+     * must be committed before its mail leaves, and durably so: a claim lost in a crash is mailed again.
      */
     @Bean
-    ItemWriter<PendingInvitation> invitationMailWriter(InvitationSending sending) {
+    ItemWriter<PendingInvitation> invitationMailWriter(InvitationSending sending, DurableCommits durableCommits) {
         return chunk -> {
+            durableCommits.require("sending invitations");
             List<PendingInvitation> invitations = List.copyOf(chunk.getItems());
             Map<InvitationSending.Result, Integer> results = sending.sendPending(invitations);
             log.info("Invitations sent in this chunk: {}", results);
