@@ -30,7 +30,8 @@ class JobsConfiguration {
         executor.setCorePoolSize(4);
         executor.setMaxPoolSize(4);
         executor.setQueueCapacity(0);
-        executor.setWaitForTasksToCompleteOnShutdown(false);
+        // not interrupted when the context closes: RunningJobsShutdown stops them at their next commit first
+        executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.initialize();
         return executor;
     }

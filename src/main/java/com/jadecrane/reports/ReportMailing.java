@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import com.jadecrane.mail.DeliveryOutcome;
 import com.jadecrane.mail.Mailer;
 import com.jadecrane.mail.OutgoingMail;
+import com.jadecrane.system.DurableCommits;
 
 /**
  * Mails the weekly funnel workbook to the leadership list ({@code jadecrane.reports.mail-to}) once
@@ -36,10 +37,12 @@ class ReportMailing {
     private final Mailer mailer;
     private final List<String> recipients;
     private final String reportsUrl;
+    private final DurableCommits durableCommits;
 
     ReportMailing(ReportArchive archive, Mailer mailer, ReportsProperties properties,
-            @Value("${jadecrane.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            @Value("${jadecrane.public-base-url:http://localhost:8080}") String publicBaseUrl, DurableCommits durableCommits) {
         this.archive = archive;
+        this.durableCommits = durableCommits;
         this.mailer = mailer;
         this.recipients = properties.mailTo();
         this.reportsUrl = publicBaseUrl.replaceAll("/+$", "") + "/reports/";
@@ -57,6 +60,8 @@ class ReportMailing {
         if (!report.scheduled() || report.type() != ReportType.WAITLIST_FUNNEL) {
             return "report " + reportId + " is not the weekly funnel: not mailed";
         }
+        // "never twice" rests on the claim's commit
+        durableCommits.require("mailing leadership's report");
         if (!archive.claimMail(reportId)) {
             return "report " + reportId + ": the funnel of " + report.periodStart() + " to " + report.periodEnd()
                     + " was mailed already (or is not completed): not mailed again";

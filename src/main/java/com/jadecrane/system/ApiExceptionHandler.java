@@ -69,6 +69,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, ex.getMessage());
     }
 
+    /** The database may lose what this request would commit (see {@link DurableCommits}): the server's fault. */
+    @ExceptionHandler
+    ProblemDetail notDurable(NonDurableCommitsException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setTitle("Database commits are not durable");
+        return problem;
+    }
+
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
         return Problems.invalid(List.of(new FieldProblem(ex.getName(), "has an invalid value")));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.jadecrane.system.ConflictException;
+import com.jadecrane.system.DurableCommits;
 import com.jadecrane.system.ResourceNotFoundException;
 import com.jadecrane.waitlist.PersonalDataHolder.DataSubject;
 import com.jadecrane.waitlist.WaitlistViews.EntryDetail;
@@ -33,9 +34,11 @@ class WaitlistAdministration {
     private final EntrySummaries summaries;
     private final WaitlistQueries queries;
     private final List<PersonalDataHolder> holders;
+    private final DurableCommits durableCommits;
 
     WaitlistAdministration(JdbcClient jdbc, ApplicationEventPublisher events, EntrySummaries summaries,
-            WaitlistQueries queries, List<PersonalDataHolder> holders) {
+            WaitlistQueries queries, List<PersonalDataHolder> holders, DurableCommits durableCommits) {
+        this.durableCommits = durableCommits;
         this.jdbc = jdbc;
         this.events = events;
         this.summaries = summaries;
@@ -152,6 +155,8 @@ class WaitlistAdministration {
      */
     @Transactional
     int erase(long entryId, String username) {
+        // an erasure lost in a crash would bring the person back
+        durableCommits.require("erasing personal data");
         DataSubject person = personOf(entryId, " for update");
         List<Long> entries = person.entryIds();
         holders.forEach(holder -> holder.erase(person, username));

@@ -10,7 +10,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * One fresh embedded PostgreSQL per test run, shared by every test class (and every Spring test
  * context) in the JVM. It lives under {@code target/}, away from the temp folder that the library
- * cleans, and stops when the JVM exits.
+ * cleans, and stops when the JVM exits. It keeps the library's fast settings (fsync and synchronous
+ * commits off) on purpose: tests kill no machine, and the application's own embedded PostgreSQL, which
+ * the crash tests do kill, is durable. The test contexts accept that risk for it
+ * ({@code jadecrane.database.accept-non-durable-commits}).
  */
 public final class TestDatabase {
 

@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 /**
  * Points every Spring test context at the shared {@link TestDatabase}, so the application's own
  * embedded-PostgreSQL start-up (for a missing {@code spring.datasource.url}) stays out of tests
- * that do not ask for it, and gives it the verification key of {@link SendGridEventSigner}.
+ * that do not ask for it, accepts that this database is not durable, and gives it the verification
+ * key of {@link SendGridEventSigner}.
  * Registered in {@code META-INF/spring.factories}.
  */
 class TestInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
@@ -30,6 +31,10 @@ class TestInfrastructureContextCustomizerFactory implements ContextCustomizerFac
                     "spring.datasource.url", TestDatabase.jdbcUrl(),
                     "spring.datasource.username", "postgres",
                     "jadecrane.sendgrid.webhook-public-key", SendGridEventSigner.publicKeyBase64())));
+            // the shared test database is fast rather than durable, on purpose (see TestDatabase); last,
+            // so a test of the refusal can say otherwise
+            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testDatabaseNotDurable", Map.of(
+                    "jadecrane.database.accept-non-durable-commits", "true")));
         }
 
         @Override

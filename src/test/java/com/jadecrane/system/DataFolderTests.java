@@ -46,6 +46,11 @@ class DataFolderTests {
             assertThat(admin.post("/api/admin/users", Json.object("username", editor, "password", TestUsers.PASSWORD,
                     "roles", List.of("EDITOR"))).status()).isEqualTo(201);
             assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
+            ApiClient.Response health = admin.get("/management/health");
+            assertThat(health.<String>json("$.status")).isEqualTo("UP");
+            assertThat(health.<java.util.Map<String, String>>json("$.components.durableCommits.details.settings"))
+                    .as("the embedded database is durable, unlike the library's test defaults")
+                    .containsEntry("fsync", "on").containsEntry("synchronous_commit", "on").containsEntry("full_page_writes", "on");
         }
 
         int printedBefore = output.getOut().split("shown only once", -1).length;
@@ -69,6 +74,16 @@ class DataFolderTests {
                     .rootCause().hasMessageContaining(dataDir.toAbsolutePath().normalize().toString())
                     .hasMessageContaining("in use by another running Jade Crane instance");
         }
+    }
+
+    @Test
+    void aDataFolderWhereTheLibraryCleansUpIsRefused() throws Exception {
+        Path underLibrary = EmbeddedPostgresFolder.libraryWorkingDirectory().resolve("jadecrane-data-folder-test");
+
+        assertThatThrownBy(() -> start(underLibrary).close())
+                .rootCause().hasMessageContaining(underLibrary.resolve("postgres").toString())
+                .hasMessageContaining("deletes folders it takes for its own left-overs");
+        assertThat(underLibrary.resolve("postgres")).as("nothing started there").doesNotExist();
     }
 
     @Test

@@ -35,6 +35,7 @@ import com.jadecrane.jobs.DryRun;
 import com.jadecrane.jobs.FlowJobs;
 import com.jadecrane.jobs.JobParameterSpec;
 import com.jadecrane.jobs.StepProgress;
+import com.jadecrane.system.DurableCommits;
 
 /**
  * {@code invitationEmailJob}: one invitation email per seat allocation, exactly once.
@@ -169,11 +170,12 @@ class InvitationEmailJobConfiguration {
 
     /**
      * The chunk is claimed and recorded in transactions of its own, not in the chunk's: a claim
-     * must be committed before its mail leaves.
+     * must be committed before its mail leaves, and durably so: a claim lost in a crash is mailed again.
      */
     @Bean
-    ItemWriter<PendingInvitation> invitationMailWriter(InvitationSending sending) {
+    ItemWriter<PendingInvitation> invitationMailWriter(InvitationSending sending, DurableCommits durableCommits) {
         return chunk -> {
+            durableCommits.require("sending invitations");
             List<PendingInvitation> invitations = List.copyOf(chunk.getItems());
             Map<InvitationSending.Result, Integer> results = sending.sendPending(invitations);
             log.info("Invitations sent in this chunk: {}", results);

@@ -1,15 +1,9 @@
 package com.jadecrane.jobs;
 
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,10 +22,12 @@ import com.jadecrane.support.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The nightly run in a JVM of its own (the command line, as cron would start it) is killed with
- * SIGKILL in the middle of its invitation step. The application started again recovers the dead
- * run, ops restart it, and every allocated person ends up invited exactly once, or UNCONFIRMED
- * when the kill came between the claim and SendGrid's answer: never twice.
+ * The nightly run in a JVM of its own (the command line, as cron would start it) is ended in the
+ * middle of its invitation step: by SIGKILL, after which the application started again recovers
+ * the dead run, ops restart it, and every allocated person ends up invited exactly once, or
+ * UNCONFIRMED when the kill came between the claim and SendGrid's answer: never twice; and by
+ * SIGTERM, which stops the run cleanly at its next commit (STOPPED), so its restart invites the
+ * rest and nobody is UNCONFIRMED.
  */
 @IntegrationTest
 class NightlyInvitationCrashTests {
@@ -66,31 +62,19 @@ class NightlyInvitationCrashTests {
         sendGrid.answerAcceptedAfter(300);
 
         nightlyRun = TestInstances.startJvm("nightly-killed", mailThroughStandIn("--jadecrane.run-job=nightlyInvitationJob"));
-        await(Duration.ofMinutes(3), () -> sent(data.people()) >= 3, nightlyRun);
+        nightlyRun.await(Duration.ofMinutes(3), () -> sent(data.people()) >= 3);
         nightlyRun.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long killed = latestNightlyExecution();
         List<Person> atTheKill = data.people();
         assertThat(sent(atTheKill)).as("killed before the end of the step").isLessThan(20);
-        assertThat(jdbc.sql("select status from batch_job_execution where job_execution_id = ?").param(killed)
-                .query(String.class).single()).as("a killed process leaves its run STARTED").isEqualTo("STARTED");
+        assertThat(status(killed)).as("a killed process leaves its run STARTED").isEqualTo("STARTED");
 
-        sendGrid.answerAcceptedAfter(0);
-        int appPort = freePort();
-        restartedApp = TestInstances.startJvm("nightly-restarted", mailThroughStandIn("--server.port=" + appPort,
-                "--jadecrane.scheduler.enabled=false"));
-        await(Duration.ofMinutes(3), () -> healthy(appPort), restartedApp);
-        ApiClient ops = TestUsers.signedIn(appPort, "OPS");
+        ApiClient ops = restartedAppSignedIn();
         ApiClient.Response recovered = ops.get("/api/jobs/executions/" + killed);
         assertThat(recovered.<String>json("$.status")).isEqualTo("FAILED");
         assertThat(recovered.<String>json("$.recoveredAt")).as("recovered at start-up").isNotNull();
 
-        ApiClient.Response restart = ops.post("/api/jobs/executions/" + killed + "/restart", "");
-        assertThat(restart.status()).isEqualTo(202);
-        long restarted = restart.<Integer>json("$.executionId");
-        await(Duration.ofMinutes(3), () -> !List.of("STARTING", "STARTED", "STOPPING")
-                .contains(ops.get("/api/jobs/executions/" + restarted).<String>json("$.status")), restartedApp);
-        assertThat(ops.get("/api/jobs/executions/" + restarted).<String>json("$.status")).isEqualTo("COMPLETED");
-
+        assertThat(restartToCompletion(ops, killed)).isEqualTo("COMPLETED");
         List<Person> people = data.people();
         assertThat(people).hasSize(20);
         assertThat(people).extracting(Person::allocationStatus).containsOnly("HELD");
@@ -108,6 +92,54 @@ class NightlyInvitationCrashTests {
         assertThat(sendGrid.schemaViolations()).isEmpty();
     }
 
+    @Test
+    void sigtermWhileSendingStopsTheRunAtItsNextCommitAndItsRestartInvitesEveryoneOnce() throws Exception {
+        NightlyTestData data = new NightlyTestData(jdbc, port);
+        data.openWindows(5, 4);
+        data.signUp(20);
+        sendGrid.answerAcceptedAfter(300);
+
+        nightlyRun = TestInstances.startJvm("nightly-terminated", mailThroughStandIn("--jadecrane.run-job=nightlyInvitationJob"));
+        nightlyRun.await(Duration.ofMinutes(3), () -> sent(data.people()) >= 3);
+        long terminated = latestNightlyExecution();
+        nightlyRun.process().destroy();
+        assertThat(nightlyRun.process().waitFor(60, TimeUnit.SECONDS)).as("ended within the grace period").isTrue();
+
+        assertThat(status(terminated)).as("stopped, not left running").isEqualTo("STOPPED");
+        assertThat(sent(data.people())).as("stopped before the end of the step").isLessThan(20);
+        assertThat(data.people()).extracting(Person::invitationStatus).doesNotContain("SENDING", "UNCONFIRMED");
+        assertThat(nightlyRun.output()).contains("Shutting down: stopping nightlyInvitationJob (execution " + terminated + ")");
+
+        ApiClient ops = restartedAppSignedIn();
+        assertThat(restartToCompletion(ops, terminated)).isEqualTo("COMPLETED");
+        List<Person> people = data.people();
+        assertThat(people).hasSize(20);
+        assertThat(people).extracting(Person::invitationStatus).containsOnly("SENT");
+        Map<String, Integer> deliveries = sendGrid.deliveriesPerInvitation();
+        for (Person person : people) {
+            assertThat(deliveries.get(Long.toString(person.invitationId()))).as("invitation %s", person.invitationId()).isEqualTo(1);
+        }
+    }
+
+    /** The application started again (which recovers dead runs) with ops signed in. */
+    private ApiClient restartedAppSignedIn() throws Exception {
+        sendGrid.answerAcceptedAfter(0);
+        int appPort = TestInstances.freePort();
+        restartedApp = TestInstances.startJvm("nightly-restarted", mailThroughStandIn("--server.port=" + appPort,
+                "--jadecrane.scheduler.enabled=false"));
+        restartedApp.awaitHealthy(appPort, Duration.ofMinutes(3));
+        return TestUsers.signedIn(appPort, "OPS");
+    }
+
+    private String restartToCompletion(ApiClient ops, long executionId) throws InterruptedException {
+        ApiClient.Response restart = ops.post("/api/jobs/executions/" + executionId + "/restart", "");
+        assertThat(restart.status()).isEqualTo(202);
+        long restarted = restart.<Integer>json("$.executionId");
+        restartedApp.await(Duration.ofMinutes(3), () -> !List.of("STARTING", "STARTED", "STOPPING")
+                .contains(ops.get("/api/jobs/executions/" + restarted).<String>json("$.status")));
+        return ops.get("/api/jobs/executions/" + restarted).json("$.status");
+    }
+
     private String[] mailThroughStandIn(String... extra) {
         List<String> arguments = new java.util.ArrayList<>(List.of("--jadecrane.mail.sendgrid.api-key=SG.crash-test-key",
                 "--jadecrane.mail.sendgrid.base-url=" + sendGrid.baseUrl(), "--jadecrane.invitations.chunk-size=2",
@@ -123,41 +155,12 @@ class NightlyInvitationCrashTests {
                 .param(NightlyInvitationJobConfiguration.JOB_NAME).query(Long.class).single();
     }
 
+    private String status(long executionId) {
+        return jdbc.sql("select status from batch_job_execution where job_execution_id = ?").param(executionId)
+                .query(String.class).single();
+    }
+
     private static long sent(List<Person> people) {
         return people.stream().filter(p -> "SENT".equals(p.invitationStatus())).count();
-    }
-
-    private static boolean healthy(int appPort) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + appPort + "/management/health")).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        }
-        catch (java.io.IOException ex) {
-            return false;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition, TestInstances.Instance instance) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!instance.process().isAlive()) {
-                throw new AssertionError("The instance ended early; see " + instance.log());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + timeout + " in vain; see " + instance.log());
-            }
-            Thread.sleep(50);
-        }
     }
 }

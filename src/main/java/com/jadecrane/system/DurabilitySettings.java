@@ -1,0 +1,42 @@
+package com.jadecrane.system;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The three PostgreSQL settings a commit needs to survive a crash of the server or of its machine,
+ * read with {@code SHOW} on a live connection (what this session really gets, whatever the
+ * configuration files, the role or the database say). {@code synchronous_commit} may be any value
+ * that flushes the WAL locally before the commit returns: only {@code off} does not.
+ */
+record DurabilitySettings(Map<String, String> values) {
+
+    private static final Map<String, Set<String>> DURABLE = Map.of(
+            "fsync", Set.of("on"),
+            "synchronous_commit", Set.of("on", "local", "remote_write", "remote_apply"),
+            "full_page_writes", Set.of("on"));
+
+    static DurabilitySettings read(Connection connection) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            for (String setting : new String[] { "fsync", "synchronous_commit", "full_page_writes" }) {
+                try (ResultSet result = statement.executeQuery("show " + setting)) {
+                    result.next();
+                    values.put(setting, result.getString(1));
+                }
+            }
+        }
+        return new DurabilitySettings(values);
+    }
+
+    /** The settings that make a commit losable, as {@code name=value}; empty when commits are durable. */
+    java.util.List<String> unsafe() {
+        return values.entrySet().stream().filter(setting -> !DURABLE.get(setting.getKey()).contains(setting.getValue()))
+                .map(setting -> setting.getKey() + "=" + setting.getValue()).toList();
+    }
+}
