@@ -138,13 +138,13 @@ class InvitationEmailJobConfiguration {
     @Bean
     Step sendInvitationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<PendingInvitation> pendingInvitationsReader,
-            ItemWriter<PendingInvitation> invitationMailWriter, StepExecutionListener invitationSendProgress,
+            ItemWriter<PendingInvitation> invitationMailWriter, StepExecutionListener beforeSendingInvitations,
             InvitationsProperties properties) {
         return new StepBuilder(SEND_STEP, jobRepository)
                 .<PendingInvitation, PendingInvitation>chunk(properties.chunkSize(), transactionManager)
                 .reader(pendingInvitationsReader)
                 .writer(invitationMailWriter)
-                .listener(invitationSendProgress)
+                .listener(beforeSendingInvitations)
                 .build();
     }
 
@@ -170,23 +170,28 @@ class InvitationEmailJobConfiguration {
 
     /**
      * The chunk is claimed and recorded in transactions of its own, not in the chunk's: a claim
-     * must be committed before its mail leaves, and durably so: a claim lost in a crash is mailed again.
+     * must be committed before its mail leaves.
      */
     @Bean
-    ItemWriter<PendingInvitation> invitationMailWriter(InvitationSending sending, DurableCommits durableCommits) {
+    ItemWriter<PendingInvitation> invitationMailWriter(InvitationSending sending) {
         return chunk -> {
-            durableCommits.require("sending invitations");
             List<PendingInvitation> invitations = List.copyOf(chunk.getItems());
             Map<InvitationSending.Result, Integer> results = sending.sendPending(invitations);
             log.info("Invitations sent in this chunk: {}", results);
         };
     }
 
+    /**
+     * Before the step sends anything (and at each restart): the claims must be durable, since a claim
+     * lost in a crash is mailed again, so a database that may lose commits fails the step here; then
+     * the total for the progress bar.
+     */
     @Bean
-    StepExecutionListener invitationSendProgress(InvitationLedger ledger) {
+    StepExecutionListener beforeSendingInvitations(InvitationLedger ledger, DurableCommits durableCommits) {
         return new StepExecutionListener() {
             @Override
             public void beforeStep(StepExecution stepExecution) {
+                durableCommits.require("sending invitations");
                 StepProgress.expectTotal(stepExecution, ledger.pendingToSend());
             }
         };
