@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * One parameter a job takes, as its job configuration declares it (see {@link DeclaredParameters}):
@@ -68,8 +69,9 @@ public record JobParameterSpec(String name, Type type, String defaultValue, long
         return switch (type) {
             case BOOLEAN -> "true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text) ? null : "must be true or false";
             case INTEGER -> integerProblem(text);
-            case DATE -> dateProblem(text, clock);
-            case INSTANT -> instantProblem(text, clock);
+            case DATE -> bounded(text, LocalDate::parse, "a date such as 2026-12-01", earliestDate(clock), latestDate(clock));
+            case INSTANT -> bounded(text, Instant::parse, "an instant such as 2026-12-01T00:00:00Z",
+                    clock.instant().plus(Duration.ofHours(min)), clock.instant().plus(Duration.ofHours(max)));
         };
     }
 
@@ -93,29 +95,16 @@ public record JobParameterSpec(String name, Type type, String defaultValue, long
         }
     }
 
-    private String dateProblem(String text, Clock clock) {
-        LocalDate date;
+    private static <T extends Comparable<? super T>> String bounded(String text, Function<String, T> parse, String example,
+            T earliest, T latest) {
+        T value;
         try {
-            date = LocalDate.parse(text);
+            value = parse.apply(text);
         }
         catch (DateTimeParseException ex) {
-            return "must be a date such as 2026-12-01";
+            return "must be " + example;
         }
-        return date.isBefore(earliestDate(clock)) || date.isAfter(latestDate(clock))
-                ? "must be from " + earliestDate(clock) + " to " + latestDate(clock) : null;
-    }
-
-    private String instantProblem(String text, Clock clock) {
-        Instant instant;
-        try {
-            instant = Instant.parse(text);
-        }
-        catch (DateTimeParseException ex) {
-            return "must be an instant such as 2026-12-01T00:00:00Z";
-        }
-        Instant now = clock.instant();
-        return instant.isBefore(now.plus(Duration.ofHours(min))) || instant.isAfter(now.plus(Duration.ofHours(max)))
-                ? "must be from " + now.plus(Duration.ofHours(min)) + " to " + now.plus(Duration.ofHours(max)) : null;
+        return value.compareTo(earliest) < 0 || value.compareTo(latest) > 0 ? "must be from " + earliest + " to " + latest : null;
     }
 
     /** Days count from today in UTC, the zone the retention job counts its run date in. */
