@@ -56,13 +56,7 @@ class NightlyInvitationCrashTests {
 
     @Test
     void aRunKilledWhileSendingIsRecoveredRestartedAndInvitesEveryoneAtMostOnce() throws Exception {
-        NightlyTestData data = new NightlyTestData(jdbc, port);
-        data.openWindows(5, 4);
-        data.signUp(20);
-        sendGrid.answerAcceptedAfter(300);
-
-        nightlyRun = TestInstances.startJvm("nightly-killed", mailThroughStandIn("--jadecrane.run-job=nightlyInvitationJob"));
-        nightlyRun.await(Duration.ofMinutes(3), () -> sent(data.people()) >= 3);
+        NightlyTestData data = nightlyRunSending("nightly-killed");
         nightlyRun.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long killed = latestNightlyExecution();
         List<Person> atTheKill = data.people();
@@ -94,13 +88,7 @@ class NightlyInvitationCrashTests {
 
     @Test
     void sigtermWhileSendingStopsTheRunAtItsNextCommitAndItsRestartInvitesEveryoneOnce() throws Exception {
-        NightlyTestData data = new NightlyTestData(jdbc, port);
-        data.openWindows(5, 4);
-        data.signUp(20);
-        sendGrid.answerAcceptedAfter(300);
-
-        nightlyRun = TestInstances.startJvm("nightly-terminated", mailThroughStandIn("--jadecrane.run-job=nightlyInvitationJob"));
-        nightlyRun.await(Duration.ofMinutes(3), () -> sent(data.people()) >= 3);
+        NightlyTestData data = nightlyRunSending("nightly-terminated");
         long terminated = latestNightlyExecution();
         nightlyRun.process().destroy();
         assertThat(nightlyRun.process().waitFor(60, TimeUnit.SECONDS)).as("ended within the grace period").isTrue();
@@ -121,6 +109,17 @@ class NightlyInvitationCrashTests {
         }
     }
 
+    /** 20 people to invite, and the command-line nightly run in a JVM of its own, once it has sent three. */
+    private NightlyTestData nightlyRunSending(String name) throws Exception {
+        NightlyTestData data = new NightlyTestData(jdbc, port);
+        data.openWindows(5, 4);
+        data.signUp(20);
+        sendGrid.answerAcceptedAfter(300);
+        nightlyRun = TestInstances.startJvm(name, mailThroughStandIn("--jadecrane.run-job=nightlyInvitationJob"));
+        nightlyRun.await(Duration.ofMinutes(3), () -> sent(data.people()) >= 3);
+        return data;
+    }
+
     /** The application started again (which recovers dead runs) with ops signed in. */
     private ApiClient restartedAppSignedIn() throws Exception {
         sendGrid.answerAcceptedAfter(0);
@@ -132,12 +131,7 @@ class NightlyInvitationCrashTests {
     }
 
     private String restartToCompletion(ApiClient ops, long executionId) throws InterruptedException {
-        ApiClient.Response restart = ops.post("/api/jobs/executions/" + executionId + "/restart", "");
-        assertThat(restart.status()).isEqualTo(202);
-        long restarted = restart.<Integer>json("$.executionId");
-        restartedApp.await(Duration.ofMinutes(3), () -> !List.of("STARTING", "STARTED", "STOPPING")
-                .contains(ops.get("/api/jobs/executions/" + restarted).<String>json("$.status")));
-        return ops.get("/api/jobs/executions/" + restarted).json("$.status");
+        return JobExecutionsApi.awaitEnd(ops, JobExecutionsApi.restart(ops, executionId), restartedApp);
     }
 
     private String[] mailThroughStandIn(String... extra) {

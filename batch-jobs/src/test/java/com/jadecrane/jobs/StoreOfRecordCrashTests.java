@@ -117,11 +117,9 @@ class StoreOfRecordCrashTests {
                 assertThat(app.output()).contains("Stopping PostgreSQL (pid " + pid + ") left running on");
             }
             ops = TestUsers.signedIn(appPort, "OPS");
-            assertThat(ops.get("/api/jobs/executions/" + execution).<String>json("$.status"))
-                    .as("round %d: the killed run is recovered", round).isEqualTo("FAILED");
-            ApiClient.Response restart = ops.post("/api/jobs/executions/" + execution + "/restart", "");
-            assertThat(restart.status()).as("%s", restart).isEqualTo(202);
-            execution = restart.<Integer>json("$.executionId");
+            assertThat(JobExecutionsApi.status(ops, execution)).as("round %d: the killed run is recovered", round)
+                    .isEqualTo("FAILED");
+            execution = JobExecutionsApi.restart(ops, execution);
         }
         // a deploy: SIGTERM while sending stops the run at its next commit, leaving nothing in flight
         long sentBefore = sent(data.people());
@@ -131,17 +129,11 @@ class StoreOfRecordCrashTests {
         assertThat(app.output()).contains("Shutting down: stopping nightlyInvitationJob (execution " + execution + ")");
         start("crash-after-sigterm");
         ops = TestUsers.signedIn(appPort, "OPS");
-        assertThat(ops.get("/api/jobs/executions/" + execution).<String>json("$.status")).isEqualTo("STOPPED");
+        assertThat(JobExecutionsApi.status(ops, execution)).isEqualTo("STOPPED");
         assertThat(data.people()).extracting(Person::invitationStatus).doesNotContain("SENDING");
-        ApiClient.Response restart = ops.post("/api/jobs/executions/" + execution + "/restart", "");
-        assertThat(restart.status()).as("%s", restart).isEqualTo(202);
-        execution = restart.<Integer>json("$.executionId");
+        execution = JobExecutionsApi.restart(ops, execution);
 
-        ApiClient finalOps = ops;
-        long last = execution;
-        app.await(Duration.ofMinutes(3), () -> !List.of("STARTING", "STARTED", "STOPPING")
-                .contains(finalOps.get("/api/jobs/executions/" + last).<String>json("$.status")));
-        assertThat(finalOps.get("/api/jobs/executions/" + last).<String>json("$.status")).isEqualTo("COMPLETED");
+        assertThat(JobExecutionsApi.awaitEnd(ops, execution, app)).isEqualTo("COMPLETED");
 
         List<Person> people = data.people();
         assertThat(people).hasSize(PEOPLE);
